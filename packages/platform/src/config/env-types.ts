@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Building blocks for the services' env schemas; every value arrives as a string. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  int: (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+    z.coerce.number().int().min(min).max(max).default(fallback),
+  bool: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+  url: () => z.string().url(),
+  postgresUrl: () =>
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .pipe(z.string().url()),
+  /** A comma-separated list, e.g. several instances of one upstream. */
+  list: () =>
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
+  urlList: () =>
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().url()).min(1)),
+  logLevel: () =>
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
+  secret: (minLength = 16) => z.string().min(minLength, `must be at least ${minLength} characters`),
+};
+
+/** Variables every service reads; a service's schema extends these. */
+export const baseServiceEnv = {
+  NODE_ENV: env.nodeEnv(),
+  LOG_LEVEL: env.logLevel(),
+  HOST: z.string().default('127.0.0.1'),
+  /** Upper bound on how long a graceful shutdown may take before the process is forced out. */
+  SHUTDOWN_TIMEOUT_MS: env.int(10_000, 100),
+};
+
+/** The database pool every service with a database reads. */
+export const databaseEnv = {
+  DATABASE_POOL_MAX: env.int(10, 1, 500),
+  DATABASE_STATEMENT_TIMEOUT_MS: env.int(5_000, 0),
+  DATABASE_CONNECTION_TIMEOUT_MS: env.int(3_000, 100),
+};

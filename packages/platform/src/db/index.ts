@@ -1,0 +1,5 @@
+export * from './pool.js';
+export * from './ensure-database.js';
+export * from './migrate.js';
+export * from './schema-drift.js';
+export { parsePrismaSchema } from './prisma-schema.js';

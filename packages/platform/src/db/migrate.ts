@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * Applies Prisma-layout migrations (`<dir>/<timestamp>_<name>/migration.sql`) and records them in
+ * Prisma's own `_prisma_migrations` table, so `prisma migrate status/deploy` agree with it wherever
+ * Prisma's engine can be downloaded. See docs/decisions/0002-migrations-without-the-prisma-engine.md.
+ *
+ * - checksum = SHA-256 hex of the file, as Prisma computes it;
+ * - one transaction per migration: a failing file leaves nothing behind and nothing recorded;
+ * - a session advisory lock serialises concurrent runners (several instances starting at once);
+ * - an applied file whose content changed is refused, as is a database that has a failed migration.
+ */
+
+export class MigrationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MigrationError';
+  }
+}
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: string[];
+}
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+// Any constant works as long as every runner agrees; this one spells "slotwise migrations".
+const MIGRATION_LOCK_KEY = 7_215_006_001;
+
+const CREATE_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum"            VARCHAR(64) NOT NULL,
+  "finished_at"         TIMESTAMPTZ,
+  "migration_name"      VARCHAR(255) NOT NULL,
+  "logs"                TEXT,
+  "rolled_back_at"      TIMESTAMPTZ,
+  "started_at"          TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+export function checksumOf(sql: string): string {
+  return createHash('sha256').update(sql, 'utf8').digest('hex');
+}
+
+export async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(join(migrationsDir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: checksumOf(sql) };
+    }),
+  );
+}
+
+export interface MigrateOptions {
+  connectionString: string;
+  migrationsDir: string;
+  log?: (message: string) => void;
+}
+
+export async function migrate({
+  connectionString,
+  migrationsDir,
+  log = () => undefined,
+}: MigrateOptions): Promise<MigrateResult> {
+  const migrations = await readMigrations(migrationsDir);
+  const client = new pg.Client({ connectionString, application_name: 'slotwise-migrate' });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await client.query(CREATE_TABLE);
+      const { rows } = await client.query<AppliedRow>(
+        `SELECT migration_name, checksum, finished_at, rolled_back_at
+           FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+      );
+      const applied = new Map(rows.map((row) => [row.migration_name, row]));
+      const failed = rows.find((row) => row.finished_at === null);
+      if (failed) {
+        throw new MigrationError(
+          `Migration ${failed.migration_name} started but never finished; resolve it by hand before migrating again`,
+        );
+      }
+      const result: MigrateResult = { applied: [], alreadyApplied: [] };
+      for (const migration of migrations) {
+        const row = applied.get(migration.name);
+        if (row) {
+          if (row.checksum !== migration.checksum) {
+            throw new MigrationError(
+              `Migration ${migration.name} was changed after it was applied (checksum ${row.checksum} in the database, ${migration.checksum} on disk); add a new migration instead`,
+            );
+          }
+          result.alreadyApplied.push(migration.name);
+          continue;
+        }
+        await applyOne(client, migration);
+        log(`applied migration ${migration.name}`);
+        result.applied.push(migration.name);
+      }
+      return result;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(migration.sql);
+    await client.query(
+      `INSERT INTO "_prisma_migrations"
+         (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
+      [randomUUID(), migration.checksum, migration.name],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw new MigrationError(
+      `Migration ${migration.name} failed: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}

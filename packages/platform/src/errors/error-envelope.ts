@@ -1,0 +1,120 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, CommonErrors, type HttpErrorStatus } from './app-error.js';
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details?: Record<string, unknown>;
+    requestId: string;
+  };
+}
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+const fastifyStatusToCode: Partial<Record<number, string>> = {
+  400: 'VALIDATION_ERROR',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+function fieldErrors(error: FastifyError): FieldError[] {
+  const location = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+    // An unknown key is reported on the object; name the key itself so a client sees which one.
+    const unknownKeys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
+    if (unknownKeys && unknownKeys.length > 0) {
+      const prefix = path ? `${location}.${path}.` : `${location}.`;
+      return { field: unknownKeys.map((key) => prefix + key).join(', '), message: 'Unknown field' };
+    }
+    return { field: path ? `${location}.${path}` : location, message: issue.message ?? 'Invalid' };
+  });
+}
+
+/** Maps any thrown value to a status and the API.md envelope, without leaking internals. */
+export function toErrorResponse(
+  error: unknown,
+  requestId: string,
+): { status: HttpErrorStatus; body: ErrorBody; retryAfter?: number } {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      retryAfter: error.retryAfter,
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+          requestId,
+        },
+      },
+    };
+  }
+  const fastifyError = error as Partial<FastifyError> | undefined;
+  if (fastifyError && hasZodFastifySchemaValidationErrors(fastifyError)) {
+    return envelope(400, 'VALIDATION_ERROR', 'The request is invalid', requestId, {
+      fields: fieldErrors(fastifyError as FastifyError),
+    });
+  }
+  const status = fastifyError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = fastifyStatusToCode[status] ?? 'VALIDATION_ERROR';
+    const message = clientMessage(fastifyError as FastifyError);
+    return envelope(
+      (status in fastifyStatusToCode ? status : 400) as HttpErrorStatus,
+      code,
+      message,
+      requestId,
+    );
+  }
+  return envelope(500, 'INTERNAL_ERROR', 'Something went wrong on our side', requestId);
+}
+
+function clientMessage(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is not valid JSON';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is larger than 1 MiB';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Unsupported Content-Type: send application/json';
+    default:
+      // Fastify's own 4xx messages are written for clients and name no internals.
+      return error.message || 'The request is invalid';
+  }
+}
+
+function envelope(
+  status: HttpErrorStatus,
+  code: string,
+  message: string,
+  requestId: string,
+  details?: Record<string, unknown>,
+): { status: HttpErrorStatus; body: ErrorBody } {
+  return { status, body: { error: { code, message, ...(details ? { details } : {}), requestId } } };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const { status, body, retryAfter } = toErrorResponse(error, request.id);
+  if (status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+  } else if (!(error instanceof AppError)) {
+    request.log.info({ code: body.error.code, reason: (error as Error).message }, 'request refused');
+  }
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+  return reply.status(status).send(body);
+}
+
+export const validationError = (fields: FieldError[], message = 'The request is invalid') =>
+  CommonErrors.create('VALIDATION_ERROR', message, { details: { fields } });
