@@ -39,7 +39,7 @@ export function defineErrorCodes<const Codes extends Record<string, HttpErrorSta
   return {
     statuses,
     create(code: Code, message: string, options?: AppErrorOptions): AppError<Code> {
-      return new AppError(code, statuses[code], message, options);
+      return new AppError(code, statuses[code] as HttpErrorStatus, message, options);
     },
     is(error: unknown, code?: Code): error is AppError<Code> {
       return (

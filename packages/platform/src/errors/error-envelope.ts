@@ -28,16 +28,15 @@ const fastifyStatusToCode: Partial<Record<number, string>> = {
 
 function fieldErrors(error: FastifyError): FieldError[] {
   const location = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => {
+  return (error.validation ?? []).flatMap((issue) => {
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-    // An unknown key is reported on the object; name the key itself so a client sees which one.
-    const unknownKeys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
-    if (unknownKeys && unknownKeys.length > 0) {
-      const prefix = path ? `${location}.${path}.` : `${location}.`;
-      return { field: unknownKeys.map((key) => prefix + key).join(', '), message: 'Unknown field' };
+    const field = path ? `${location}.${path}` : location;
+    // An unknown key is reported on its object; name each key so a client sees which one.
+    const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({ field: `${field}.${String(key)}`, message: 'Unknown field' }));
     }
-    return { field: path ? `${location}.${path}` : location, message: issue.message ?? 'Invalid' };
+    return [{ field, message: issue.message ?? 'Invalid' }];
   });
 }
 

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
+import { CommonErrors } from '../errors/app-error.js';
+import { sendError } from '../errors/error-envelope.js';
+import type { Logger } from '../logger/logger.js';
+import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
+import { installMetrics } from './metrics.js';
+
+export const ONE_MIB = 1024 * 1024;
+
+export interface HttpAppOptions {
+  service: string;
+  logger: Logger;
+  /** Dependency checks behind `/health/ready` (database, broker). */
+  readinessChecks?: Record<string, HealthCheck>;
+  readiness?: Readiness;
+  bodyLimit?: number;
+  trustProxy?: boolean;
+  openapi?: { title: string; description?: string; version?: string };
+  /** Only loopback clients may read `/metrics` (the gateway's rule in API.md). */
+  metricsLoopbackOnly?: boolean;
+}
+
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Registry;
+    readiness: Readiness;
+  }
+}
+
+const REQUEST_ID = /^[\w\-.:]{1,128}$/;
+
+/** A client-supplied request id is kept when it is sane, so one id follows a request everywhere. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The Fastify instance every service starts from: zod validation and serialization, the API.md
+ * error envelope for everything, request ids, security headers, health, metrics and an OpenAPI
+ * document built from the routes' schemas. Routes are added by the caller, then `ready()`/`listen()`.
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
+  const bodyLimit = options.bodyLimit ?? ONE_MIB;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    requestIdLogLabel: 'requestId',
+    // One line per request (onResponse below) instead of Fastify's two.
+    disableRequestLogging: true,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const readiness = options.readiness ?? new Readiness();
+  app.decorate('readiness', readiness);
+  app.decorate('metrics', installMetrics(app, options.service));
+
+  // JSON only (API.md): anything else is 415, including Fastify's built-in text/plain parser.
+  app.removeContentTypeParser('text/plain');
+  // An empty body with a JSON content type (a DELETE from many clients) is "no body", not an error.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit },
+    (request, body, done) => {
+      if (body === '' || (typeof body === 'string' && body.trim() === '')) {
+        done(null, undefined);
+        return;
+      }
+      defaultJson(request, body as string, done);
+    },
+  );
+
+  await app.register(helmet, { global: true });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: options.openapi?.title ?? `Slotwise ${options.service} service`,
+        description: options.openapi?.description,
+        version: options.openapi?.version ?? '1.0.0',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.routeOptions.url ?? request.url.split('?')[0],
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      request,
+      reply,
+      CommonErrors.create('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
+
+  installHealthRoutes(app, options.readinessChecks ?? {}, readiness);
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (options.metricsLoopbackOnly && !LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+      throw CommonErrors.create('NOT_FOUND', `No route for GET /metrics`);
+    }
+    return reply.type(app.metrics.contentType).send(await app.metrics.metrics());
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app.withTypeProvider<ZodTypeProvider>();
+}
