@@ -57,3 +57,40 @@ export const databaseEnv = {
   DATABASE_STATEMENT_TIMEOUT_MS: env.int(5_000, 0),
   DATABASE_CONNECTION_TIMEOUT_MS: env.int(3_000, 100),
 };
+
+/** The event transport: RabbitMQ when `AMQP_URL` is set, else pg-boss in `EVENTS_DATABASE_URL`. */
+export const eventsEnv = {
+  AMQP_URL: z
+    .string()
+    .regex(/^amqps?:\/\//, 'must be an amqp:// or amqps:// URL')
+    .optional(),
+  EVENTS_DATABASE_URL: env.postgresUrl().optional(),
+};
+
+export function requireEventTransport(
+  config: { AMQP_URL?: string | undefined; EVENTS_DATABASE_URL?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!config.AMQP_URL && !config.EVENTS_DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['EVENTS_DATABASE_URL'],
+      message: 'set AMQP_URL (RabbitMQ) or EVENTS_DATABASE_URL (PostgreSQL queue)',
+    });
+  }
+}
+
+/** Verifying access tokens: every service checks them itself against auth's JWKS. */
+export const tokenEnv = {
+  AUTH_JWKS_URL: z.url().default('http://127.0.0.1:3001/api/auth/.well-known/jwks.json'),
+  JWT_ISSUER: z.string().min(1).default('slotwise-auth'),
+  JWT_AUDIENCE: z.string().min(1).default('slotwise-api'),
+};
+
+/** Calling other services: a short-lived service token from auth, per calling service. */
+export const serviceClientEnv = {
+  AUTH_SERVICE_URL: z.url().default('http://127.0.0.1:3001'),
+  SERVICE_CLIENT_ID: z.string().min(1).optional(),
+  SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
+  SERVICE_CALL_TIMEOUT_MS: env.int(2_000, 50),
+};

@@ -1,0 +1,28 @@
+/**
+ * Every event type that crosses a service boundary, by its routing key. A consumer binds to these
+ * names, so renaming one is a breaking change: add a new type instead.
+ */
+export const EventTypes = {
+  userRegistered: 'user.registered',
+  userVerified: 'user.verified',
+  userOtpRequested: 'user.otp_requested',
+  userPasswordChanged: 'user.password_changed',
+  userStatusChanged: 'user.status_changed',
+  userDeleted: 'user.deleted',
+  businessCreated: 'business.created',
+  businessVerified: 'business.verified',
+  businessStatusChanged: 'business.status_changed',
+  businessDeleted: 'business.deleted',
+  resourceCreated: 'resource.created',
+  resourceUpdated: 'resource.updated',
+  resourceStatusChanged: 'resource.status_changed',
+  resourceDeleted: 'resource.deleted',
+  bookingCreated: 'booking.created',
+  bookingConfirmed: 'booking.confirmed',
+  bookingCheckedIn: 'booking.checked_in',
+  bookingCompleted: 'booking.completed',
+  bookingCancelled: 'booking.cancelled',
+  bookingNoShow: 'booking.no_show',
+} as const;
+
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
