@@ -8,11 +8,18 @@ export default defineConfig({
     // Tests run the packages' TypeScript sources, not their build output.
     alias: [
       { find: /^@slotwise\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
-      { find: /^@slotwise\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
+      {
+        find: /^@slotwise\/([a-z-]+)\/([a-z-]+)$/,
+        replacement: `${root}packages/$1/src/$2/index.ts`,
+      },
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'services/*/test/**/*.test.ts',
+      'scripts/test/**/*.test.ts',
+    ],
     globalSetup: ['packages/testkit/src/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,

@@ -32,7 +32,11 @@ describe('config', () => {
   it('names every bad variable in one error, without echoing URLs', () => {
     let error: unknown;
     try {
-      loadConfig('demo', schema, { PORT: 'eighty', DATABASE_URL: 'mysql://secret@x/y', DEBUG: 'maybe' });
+      loadConfig('demo', schema, {
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://secret@x/y',
+        DEBUG: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -74,7 +78,14 @@ describe('logger', () => {
       'hello',
     );
     const line = lines.join('');
-    for (const secret of ['abc.def.ghi', 'accessToken=xyz', 'hunter22', '123456', 'r-token', 'n3w']) {
+    for (const secret of [
+      'abc.def.ghi',
+      'accessToken=xyz',
+      'hunter22',
+      '123456',
+      'r-token',
+      'n3w',
+    ]) {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('a@b.c');

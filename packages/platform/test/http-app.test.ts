@@ -91,7 +91,9 @@ describe('http app factory', () => {
       payload: { name: '', size: 'big', ownerId: 'me' },
     });
     expect(response.statusCode).toBe(400);
-    const body = response.json<{ error: { code: string; details: { fields: { field: string }[] }; requestId: string } }>();
+    const body = response.json<{
+      error: { code: string; details: { fields: { field: string }[] }; requestId: string };
+    }>();
     expect(body.error.code).toBe('VALIDATION_ERROR');
     const fields = body.error.details.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.size', 'body.ownerId']));
@@ -194,7 +196,9 @@ describe('http app factory', () => {
     const openapi = await app.inject({ method: 'GET', url: '/openapi.json' });
     const document = openapi.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/widgets', '/widgets/{id}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/widgets', '/widgets/{id}']),
+    );
     expect(Object.keys(document.paths)).not.toContain('/health/ready');
   });
 

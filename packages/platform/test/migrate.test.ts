@@ -39,7 +39,10 @@ describe('migration runner', () => {
   });
 
   it('applies migrations in name order and records each with the SHA-256 of its file', async () => {
-    const dir = await migrationsDir({ '20260102000000_second': second, '20260101000000_first': first });
+    const dir = await migrationsDir({
+      '20260102000000_second': second,
+      '20260101000000_first': first,
+    });
     const result = await migrate({ connectionString: db.url, migrationsDir: dir });
     expect(result.applied).toEqual(['20260101000000_first', '20260102000000_second']);
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date }>(
@@ -96,7 +99,10 @@ describe('migration runner', () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
     );
     expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'widgets']);
-    const rows = await query<{ migration_name: string }>(db.url, 'SELECT migration_name FROM _prisma_migrations');
+    const rows = await query<{ migration_name: string }>(
+      db.url,
+      'SELECT migration_name FROM _prisma_migrations',
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(['1_first']);
   });
 });

@@ -61,7 +61,10 @@ export async function createTestDatabase(
   options: { migrationsDir?: string; label?: string } = {},
 ): Promise<TestDatabase> {
   const adminUrl = adminDatabaseUrl();
-  const label = (options.label ?? 'db').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 16);
+  const label = (options.label ?? 'db')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 16);
   const name = `${TEST_DATABASE_PREFIX}${label}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const template = options.migrationsDir
     ? await templateFor(adminUrl, options.migrationsDir)

@@ -35,9 +35,13 @@ export async function buildApp(deps: GatewayDeps): Promise<HttpApp> {
   // The gateway forwards bodies as bytes; the service behind it parses and validates them. The
   // body limit still applies here (413), and the bytes are kept so a retry can resend them.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.BODY_LIMIT_BYTES }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: config.BODY_LIMIT_BYTES },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   await app.register(cookie);
   await app.register(cors, {
@@ -57,8 +61,16 @@ export async function buildApp(deps: GatewayDeps): Promise<HttpApp> {
     limiter: deps.limiter,
     limits: {
       global: { name: 'ip', max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
-      account: { name: 'account', max: config.RATE_LIMIT_AUTH_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
-      booking: { name: 'booking', max: config.RATE_LIMIT_BOOKING_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+      account: {
+        name: 'account',
+        max: config.RATE_LIMIT_AUTH_MAX,
+        windowMs: config.RATE_LIMIT_WINDOW_MS,
+      },
+      booking: {
+        name: 'booking',
+        max: config.RATE_LIMIT_BOOKING_MAX,
+        windowMs: config.RATE_LIMIT_WINDOW_MS,
+      },
     },
   });
   return app;

@@ -36,7 +36,9 @@ export const gatewayConfigSchema = z.object({
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 
-export function loadGatewayConfig(source: Record<string, string | undefined> = process.env): GatewayConfig {
+export function loadGatewayConfig(
+  source: Record<string, string | undefined> = process.env,
+): GatewayConfig {
   return loadConfig('gateway', gatewayConfigSchema, source);
 }
 

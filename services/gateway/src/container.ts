@@ -34,11 +34,29 @@ export function buildContainer(
     });
   const upstreams = [
     { name: 'auth', prefix: '/api/auth', group: group('auth', config.AUTH_SERVICE_URL) },
-    { name: 'business', prefix: '/api/businesses', group: group('business', config.BUSINESS_SERVICE_URL) },
-    { name: 'resource', prefix: '/api/resources', group: group('resource', config.RESOURCE_SERVICE_URL) },
-    { name: 'booking', prefix: '/api/bookings', group: group('booking', config.BOOKING_SERVICE_URL) },
+    {
+      name: 'business',
+      prefix: '/api/businesses',
+      group: group('business', config.BUSINESS_SERVICE_URL),
+    },
+    {
+      name: 'resource',
+      prefix: '/api/resources',
+      group: group('resource', config.RESOURCE_SERVICE_URL),
+    },
+    {
+      name: 'booking',
+      prefix: '/api/bookings',
+      group: group('booking', config.BOOKING_SERVICE_URL),
+    },
     ...(config.PAYMENT_SERVICE_URL
-      ? [{ name: 'payment', prefix: '/api/payments', group: group('payment', config.PAYMENT_SERVICE_URL) }]
+      ? [
+          {
+            name: 'payment',
+            prefix: '/api/payments',
+            group: group('payment', config.PAYMENT_SERVICE_URL),
+          },
+        ]
       : []),
   ];
   const routes: ProxyRoute[] = upstreams.map(({ name, prefix, group }) => ({

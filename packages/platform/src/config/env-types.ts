@@ -18,14 +18,12 @@ export const env = {
       .pipe(z.string().url()),
   /** A comma-separated list, e.g. several instances of one upstream. */
   list: () =>
-    z
-      .string()
-      .transform((value) =>
-        value
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean),
-      ),
+    z.string().transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
   urlList: () =>
     z
       .string()

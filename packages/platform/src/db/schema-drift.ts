@@ -128,7 +128,9 @@ function compare(
     const row = enumRows.find((r) => r.name === e.dbName);
     if (!row) problems.push(`enum ${e.dbName} is missing`);
     else if (!same(row.labels, e.values))
-      problems.push(`enum ${e.dbName} has [${row.labels.join(', ')}], schema says [${e.values.join(', ')}]`);
+      problems.push(
+        `enum ${e.dbName} has [${row.labels.join(', ')}], schema says [${e.values.join(', ')}]`,
+      );
   }
 
   const knownTables = new Set([
@@ -154,10 +156,13 @@ function compare(
         continue;
       }
       const type = expectedType(field, enumDbNames);
-      if (column.udt_name !== type) problems.push(`column ${where} is ${column.udt_name}, schema says ${type}`);
+      if (column.udt_name !== type)
+        problems.push(`column ${where} is ${column.udt_name}, schema says ${type}`);
       const nullable = column.is_nullable === 'YES';
       if (nullable !== field.optional && !field.list)
-        problems.push(`column ${where} is ${nullable ? 'nullable' : 'NOT NULL'}, schema says ${field.optional ? 'optional' : 'required'}`);
+        problems.push(
+          `column ${where} is ${nullable ? 'nullable' : 'NOT NULL'}, schema says ${field.optional ? 'optional' : 'required'}`,
+        );
     }
     for (const column of tableColumns) {
       const key = `${model.table}.${column.column_name}`;
@@ -165,7 +170,10 @@ function compare(
         problems.push(`column ${key} is not in the schema`);
     }
     const tableIndexes = indexes.filter((i) => i.table_name === model.table);
-    if (model.primaryKey.length > 0 && !tableIndexes.some((i) => i.is_primary && same(i.columns, model.primaryKey)))
+    if (
+      model.primaryKey.length > 0 &&
+      !tableIndexes.some((i) => i.is_primary && same(i.columns, model.primaryKey))
+    )
       problems.push(`primary key (${model.primaryKey.join(', ')}) on ${model.table} is missing`);
     for (const unique of model.uniques) {
       if (!tableIndexes.some((i) => i.is_unique && same(i.columns, unique)))

@@ -34,7 +34,9 @@ export class AppError<Code extends string = string> extends Error {
  *   export const BookingErrors = defineErrorCodes({ BOOKING_CONFLICT: 409, RESOURCE_NOT_BOOKABLE: 422 });
  *   throw BookingErrors.create('BOOKING_CONFLICT', 'That time is already booked');
  */
-export function defineErrorCodes<const Codes extends Record<string, HttpErrorStatus>>(statuses: Codes) {
+export function defineErrorCodes<const Codes extends Record<string, HttpErrorStatus>>(
+  statuses: Codes,
+) {
   type Code = Extract<keyof Codes, string>;
   return {
     statuses,
@@ -44,8 +46,8 @@ export function defineErrorCodes<const Codes extends Record<string, HttpErrorSta
     is(error: unknown, code?: Code): error is AppError<Code> {
       return (
         error instanceof AppError &&
-        Object.hasOwn(statuses, error.code) &&
-        (code === undefined || error.code === code)
+        Object.hasOwn(statuses, (error as AppError).code) &&
+        (code === undefined || (error as AppError).code === code)
       );
     },
   };

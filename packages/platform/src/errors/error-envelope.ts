@@ -46,14 +46,15 @@ export function toErrorResponse(
   requestId: string,
 ): { status: HttpErrorStatus; body: ErrorBody; retryAfter?: number } {
   if (error instanceof AppError) {
+    const appError = error as AppError;
     return {
-      status: error.status,
-      retryAfter: error.retryAfter,
+      status: appError.status,
+      retryAfter: appError.retryAfter,
       body: {
         error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details ? { details: error.details } : {}),
+          code: appError.code,
+          message: appError.message,
+          ...(appError.details ? { details: appError.details } : {}),
           requestId,
         },
       },
@@ -62,7 +63,7 @@ export function toErrorResponse(
   const fastifyError = error as Partial<FastifyError> | undefined;
   if (fastifyError && hasZodFastifySchemaValidationErrors(fastifyError)) {
     return envelope(400, 'VALIDATION_ERROR', 'The request is invalid', requestId, {
-      fields: fieldErrors(fastifyError as FastifyError),
+      fields: fieldErrors(fastifyError),
     });
   }
   const status = fastifyError?.statusCode;
@@ -104,12 +105,19 @@ function envelope(
   return { status, body: { error: { code, message, ...(details ? { details } : {}), requestId } } };
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+): FastifyReply {
   const { status, body, retryAfter } = toErrorResponse(error, request.id);
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else if (!(error instanceof AppError)) {
-    request.log.info({ code: body.error.code, reason: (error as Error).message }, 'request refused');
+    request.log.info(
+      { code: body.error.code, reason: (error as Error).message },
+      'request refused',
+    );
   }
   if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
   return reply.status(status).send(body);

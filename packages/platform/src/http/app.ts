@@ -68,8 +68,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const bodyLimit = options.bodyLimit ?? ONE_MIB;
+  // Typed as Fastify's logger so the instance is a plain FastifyInstance, not one generic over pino.
+  const loggerInstance: FastifyBaseLogger = options.logger;
   const app = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
+    loggerInstance,
     bodyLimit,
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
@@ -97,7 +99,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         done(null, undefined);
         return;
       }
-      defaultJson(request, body as string, done);
+      void defaultJson(request, body as string, done);
     },
   );
 
@@ -137,7 +139,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     sendError(
       request,
       reply,
-      CommonErrors.create('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`),
+      CommonErrors.create(
+        'NOT_FOUND',
+        `No route for ${request.method} ${request.url.split('?')[0]}`,
+      ),
     ),
   );
 

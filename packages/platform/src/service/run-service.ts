@@ -24,7 +24,10 @@ function fail(message: string): never {
  * What every service's `main.ts` does: build, listen, start background work, and shut down
  * gracefully on a signal. Configuration and port problems end the process with one clear line.
  */
-export async function runService(name: string, build: () => Promise<RunnableService>): Promise<void> {
+export async function runService(
+  name: string,
+  build: () => Promise<RunnableService>,
+): Promise<void> {
   let service: RunnableService;
   try {
     service = await build();

@@ -31,7 +31,10 @@ export function tokenOf(request: FastifyRequest): string | undefined {
   return cookie && cookie.length > 0 ? cookie : undefined;
 }
 
-export async function authenticate(request: FastifyRequest, verifier: AccessVerifier): Promise<void> {
+export async function authenticate(
+  request: FastifyRequest,
+  verifier: AccessVerifier,
+): Promise<void> {
   const token = tokenOf(request);
   if (!token) throw unauthenticated();
   request.principal = await verifier.verify(token);

@@ -50,7 +50,10 @@ export class OpenApiMerger {
         path: '/openapi.json',
         headers: { accept: 'application/json' },
       });
-      const text = await new Response(response.body as unknown as ReadableStream).text();
+      const text = await response.body
+        .setEncoding('utf8')
+        .toArray()
+        .then((parts) => parts.join(''));
       return response.statusCode === 200 ? (JSON.parse(text) as OpenApiDocument) : undefined;
     } catch {
       return undefined;
@@ -92,7 +95,9 @@ export class OpenApiMerger {
           const tagged = { tags: [name], ...operation };
           merged.paths[path] = {
             ...merged.paths[path],
-            [method]: isPublicRoute(method.toUpperCase(), openPath) ? { ...tagged, security: [] } : tagged,
+            [method]: isPublicRoute(method.toUpperCase(), openPath)
+              ? { ...tagged, security: [] }
+              : tagged,
           };
         }
       }

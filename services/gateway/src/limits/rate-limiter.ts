@@ -92,7 +92,10 @@ export class RateLimiter {
     try {
       hit = await this.store.hit(`${rule.name}:${key}`, rule.windowMs);
     } catch (error) {
-      this.logger.warn({ err: error, rule: rule.name }, 'rate-limit store unavailable; not limiting');
+      this.logger.warn(
+        { err: error, rule: rule.name },
+        'rate-limit store unavailable; not limiting',
+      );
       return;
     }
     if (hit.count > rule.max) {

@@ -94,7 +94,7 @@ export class UpstreamGroup {
     for (const instance of this.order()) {
       try {
         const response = await instance.pool.request({
-          method: request.method as 'GET',
+          method: request.method,
           path: request.path,
           headers: request.headers,
           body: request.body,
