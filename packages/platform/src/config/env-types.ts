@@ -63,6 +63,11 @@ export const eventsEnv = {
     .regex(/^amqps?:\/\//, 'must be an amqp:// or amqps:// URL')
     .optional(),
   EVENTS_DATABASE_URL: env.postgresUrl().optional(),
+  /** Names the exchange and queues (`<prefix>.events`, `<prefix>.<consumer>`). */
+  EVENTS_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,40}$/, 'lowercase letters, digits, - and _')
+    .default('slotwise'),
 };
 
 export function requireEventTransport(

@@ -19,7 +19,7 @@ import { CommonErrors } from '../errors/app-error.js';
 import { sendError } from '../errors/error-envelope.js';
 import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
-import { installMetrics } from './metrics.js';
+import { createMetricsRegistry, installMetrics } from './metrics.js';
 
 export const ONE_MIB = 1024 * 1024;
 
@@ -32,6 +32,8 @@ export interface HttpAppOptions {
   bodyLimit?: number;
   trustProxy?: boolean;
   openapi?: { title: string; description?: string; version?: string };
+  /** The registry to expose; the composition root makes it when other parts add metrics. */
+  metrics?: Registry;
   /** Only loopback clients may read `/metrics` (the gateway's rule in API.md). */
   metricsLoopbackOnly?: boolean;
 }
@@ -85,7 +87,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   const readiness = options.readiness ?? new Readiness();
   app.decorate('readiness', readiness);
-  app.decorate('metrics', installMetrics(app, options.service));
+  app.decorate(
+    'metrics',
+    installMetrics(app, options.metrics ?? createMetricsRegistry(options.service)),
+  );
 
   // JSON only (API.md): anything else is 415, including Fastify's built-in text/plain parser.
   app.removeContentTypeParser('text/plain');

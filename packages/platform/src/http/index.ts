@@ -1,3 +1,4 @@
 export * from './app.js';
 export * from './health.js';
 export * from './responses.js';
+export { createMetricsRegistry } from './metrics.js';

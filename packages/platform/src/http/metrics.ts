@@ -5,10 +5,14 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
  * One registry per app (not prom-client's global one), so tests can build many apps in one process
  * and a service can add its own gauges (pool, outbox) next to the request metrics.
  */
-export function installMetrics(app: FastifyInstance, service: string): Registry {
+export function createMetricsRegistry(service: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+export function installMetrics(app: FastifyInstance, registry: Registry): Registry {
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by route and status',

@@ -1,0 +1,134 @@
+import type { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
+import { Gauge, type Registry } from 'prom-client';
+import { createTokenVerifier, UserRevocationList, type TokenVerifier } from '../auth/index.js';
+import { createPool, createPrismaAdapter, databaseCheck } from '../db/index.js';
+import {
+  createEventTransport,
+  createOutboxRelay,
+  type EventTransport,
+  type OutboxRelay,
+} from '../events/index.js';
+import type { HealthCheck } from '../http/health.js';
+import { createMetricsRegistry } from '../http/metrics.js';
+import { createLogger, type Logger } from '../logger/logger.js';
+import type { ShutdownStep } from '../shutdown/shutdown.js';
+
+/** The env a service with a database, events and authenticated routes has (see config/env-types). */
+export interface InfrastructureConfig {
+  LOG_LEVEL: string;
+  DATABASE_URL: string;
+  DATABASE_POOL_MAX: number;
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_CONNECTION_TIMEOUT_MS: number;
+  AMQP_URL?: string | undefined;
+  EVENTS_DATABASE_URL?: string | undefined;
+  EVENTS_PREFIX: string;
+  AUTH_JWKS_URL: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+}
+
+export interface Infrastructure<Prisma> {
+  logger: Logger;
+  metrics: Registry;
+  pool: pg.Pool;
+  prisma: Prisma;
+  transport: EventTransport;
+  relay: OutboxRelay;
+  verifier: TokenVerifier;
+  /** Per-user "tokens issued before this are dead", fed from auth's events. */
+  revocations: UserRevocationList;
+  readinessChecks: Record<string, HealthCheck>;
+  /** Starts the background work (the outbox relay) once the server listens. */
+  start(): Promise<void>;
+  /** Closes it all after the HTTP server drained: relay, transport, Prisma, pool. */
+  stopSteps: ShutdownStep[];
+}
+
+export interface InfrastructureOptions<Prisma> {
+  service: string;
+  config: InfrastructureConfig;
+  createPrisma: (adapter: PrismaPg) => Prisma;
+  logger?: Logger;
+  /** Event types whose outbox rows are deleted once published (they carry a secret). */
+  deleteAfterPublish?: readonly string[];
+}
+
+/**
+ * What every service with a database has, built the same way everywhere: logger, metrics, the one
+ * pool (Prisma runs on it), the event transport and outbox relay, and access-token verification.
+ * The service's container adds its repositories, services and routes on top.
+ */
+export async function createInfrastructure<Prisma extends { $disconnect(): Promise<void> }>(
+  options: InfrastructureOptions<Prisma>,
+): Promise<Infrastructure<Prisma>> {
+  const { service, config } = options;
+  const logger = options.logger ?? createLogger({ service, level: config.LOG_LEVEL });
+  const metrics = createMetricsRegistry(service);
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_MAX,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
+    applicationName: `slotwise-${service}`,
+  });
+  installPoolMetrics(pool, metrics);
+  const prisma = options.createPrisma(createPrismaAdapter(pool));
+  const transport = await createEventTransport({
+    amqpUrl: config.AMQP_URL,
+    eventsDatabaseUrl: config.EVENTS_DATABASE_URL,
+    logger,
+    prefix: config.EVENTS_PREFIX,
+  });
+  const relay = createOutboxRelay({
+    pool,
+    transport,
+    logger,
+    deleteAfterPublish: options.deleteAfterPublish ?? [],
+    retainPublishedDays: 7,
+    metrics: { registry: metrics },
+  });
+  const revocations = new UserRevocationList();
+  const verifier = createTokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    isRevoked: revocations.isRevoked,
+  });
+
+  return {
+    logger,
+    metrics,
+    pool,
+    prisma,
+    transport,
+    relay,
+    verifier,
+    revocations,
+    readinessChecks: { database: databaseCheck(pool), events: transport.healthCheck },
+    start: async () => relay.start(),
+    stopSteps: [
+      { name: 'outbox relay', run: () => relay.stop() },
+      { name: 'event transport', run: () => transport.close() },
+      { name: 'prisma', run: () => prisma.$disconnect() },
+      { name: 'pool', run: () => pool.end() },
+    ],
+  };
+}
+
+function installPoolMetrics(pool: pg.Pool, registry: Registry): void {
+  const gauge = (name: string, help: string, read: () => number): void => {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  };
+  gauge('db_pool_connections', 'Connections open in the pool', () => pool.totalCount);
+  gauge('db_pool_idle', 'Idle connections in the pool', () => pool.idleCount);
+  gauge('db_pool_waiting', 'Queries waiting for a connection', () => pool.waitingCount);
+}

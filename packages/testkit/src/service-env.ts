@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { startTestKeys, type TestKeys } from './test-keys.js';
+
+export interface ServiceTestEnv {
+  /** The variables to give the service's config loader. */
+  env: Record<string, string>;
+  db: TestDatabase;
+  keys: TestKeys;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything a service needs to run in-process in a test: its own migrated database, an event
+ * transport of its own (RabbitMQ under a unique prefix when `AMQP_URL` is set, else pg-boss in a
+ * fresh database) and a JWKS to verify the access tokens the test signs.
+ */
+export async function createServiceTestEnv(options: {
+  service: string;
+  migrationsDir: string;
+  keys?: TestKeys;
+  env?: Record<string, string>;
+}): Promise<ServiceTestEnv> {
+  const db = await createTestDatabase({
+    label: options.service,
+    migrationsDir: options.migrationsDir,
+  });
+  const amqpUrl = process.env.AMQP_URL;
+  const events = amqpUrl ? undefined : await createTestDatabase({ label: `${options.service}ev` });
+  const keys =
+    options.keys ?? (await startTestKeys({ issuer: 'slotwise-auth', audience: 'slotwise-api' }));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: db.url,
+    DATABASE_POOL_MAX: '5',
+    EVENTS_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    ...(amqpUrl ? { AMQP_URL: amqpUrl } : { EVENTS_DATABASE_URL: events!.url }),
+    AUTH_JWKS_URL: keys.jwksUrl,
+    JWT_ISSUER: keys.issuer,
+    JWT_AUDIENCE: keys.audience,
+    ...options.env,
+  };
+  return {
+    env,
+    db,
+    keys,
+    close: async () => {
+      await db.drop();
+      await events?.drop();
+      if (!options.keys) await keys.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import {
+  baseServiceEnv,
+  databaseEnv,
+  env,
+  eventsEnv,
+  loadConfig,
+  requireEventTransport,
+  tokenEnv,
+} from '@slotwise/platform/config';
+import { z } from 'zod';
+
+export const configSchema = z
+  .object({
+    ...baseServiceEnv,
+    ...databaseEnv,
+    ...eventsEnv,
+    ...tokenEnv,
+    PORT: env.port(3004),
+    DATABASE_URL: env.postgresUrl(),
+  })
+  .superRefine(requireEventTransport);
+
+export type Config = z.output<typeof configSchema>;
+
+export function loadResourceConfig(
+  source: Record<string, string | undefined> = process.env,
+): Config {
+  return loadConfig('resource', configSchema, source);
+}

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import { findSchemaDrift } from '@slotwise/platform/db';
+import type { HttpApp } from '@slotwise/platform/http';
+import { createServiceTestEnv, type ServiceTestEnv } from '@slotwise/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { configSchema } from '../src/config.js';
+import { buildContainer, type Container } from '../src/container.js';
+import { loadConfig } from '@slotwise/platform/config';
+
+const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+
+describe('resource service', () => {
+  let testEnv: ServiceTestEnv;
+  let container: Container;
+  let app: HttpApp;
+
+  beforeAll(async () => {
+    testEnv = await createServiceTestEnv({ service: 'resource', migrationsDir });
+    container = await buildContainer(loadConfig('resource', configSchema, testEnv.env));
+    app = await buildApp(container);
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    for (const step of container.stopSteps) await step.run();
+    await testEnv.close();
+  });
+
+  it('is ready when its database and event transport answer', async () => {
+    const response = await app.inject({ method: 'GET', url: '/health/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, events: { status: 'ok' } },
+    });
+  });
+
+  it('has a migrated database that matches schema.prisma', async () => {
+    const drift = await findSchemaDrift({
+      connectionString: testEnv.db.url,
+      schemaPath,
+      ignoreTables: ['outbox', 'inbox'],
+    });
+    expect(drift).toEqual([]);
+  });
+
+  it('refuses to start with a bad variable, naming it', () => {
+    expect(() =>
+      loadConfig('resource', configSchema, {
+        ...testEnv.env,
+        DATABASE_URL: 'mysql://x',
+        PORT: 'x',
+      }),
+    ).toThrow(/DATABASE_URL[\s\S]*PORT|PORT[\s\S]*DATABASE_URL/);
+  });
+});
