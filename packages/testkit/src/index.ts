@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './test-postgres.js';
 export * from './test-keys.js';
+export * from './tcp-proxy.js';

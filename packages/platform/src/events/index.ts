@@ -1,0 +1,14 @@
+export * from './envelope.js';
+export * from './schema-sql.js';
+export * from './sql-executor.js';
+export * from './outbox-writer.js';
+export * from './outbox-relay.js';
+export { countUnpublished, DEFAULT_RELAY_LOCK_KEY } from './outbox-store.js';
+export type { OutboxMetricsOptions } from './outbox-metrics.js';
+export * from './inbox.js';
+export * from './transport.js';
+export * from './backoff.js';
+export { createRabbitMqTransport, type RabbitMqTransportOptions } from './rabbitmq-transport.js';
+export { createPgBossTransport, type PgBossTransportOptions } from './pgboss-transport.js';
+export * from './create-transport.js';
+export { startPgListener, type PgListener, type PgListenerOptions } from './pg-listener.js';

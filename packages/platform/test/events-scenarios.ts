@@ -1,0 +1,146 @@
+import {
+  createOutboxRelay,
+  type EventTransport,
+  type OutboxRelay,
+  type Subscription,
+  type SubscribeOptions,
+} from '@slotwise/platform/events';
+import type { Logger } from '@slotwise/platform/logger';
+import type { TcpProxy } from '@slotwise/testkit';
+import { expect } from 'vitest';
+import {
+  createEventsDatabase,
+  recordingHandler,
+  scalar,
+  waitFor,
+  writeEvents,
+  type EventsDatabase,
+} from './events-support.js';
+
+/**
+ * The end-to-end scenarios both transports must pass: a service database with an outbox and a
+ * relay, a consumer database with an inbox, and a broker reached through a proxy the test cuts.
+ */
+export interface Pipeline {
+  service: EventsDatabase;
+  consumer: EventsDatabase;
+  publisher: EventTransport;
+  subscriber: EventTransport;
+  relay: OutboxRelay;
+  subscription: Subscription;
+  close(): Promise<void>;
+}
+
+export async function startPipeline(options: {
+  label: string;
+  logger: Logger;
+  /** Each call makes a transport of its own, as two services would. */
+  makeTransport: () => Promise<EventTransport>;
+  subscribeOptions?: SubscribeOptions;
+}): Promise<Pipeline> {
+  const service = await createEventsDatabase(`${options.label}svc`);
+  const consumer = await createEventsDatabase(`${options.label}con`);
+  const publisher = await options.makeTransport();
+  const subscriber = await options.makeTransport();
+  const subscription = await subscriber.subscribe(
+    'ledger',
+    ['ledger.*'],
+    recordingHandler(consumer.pool),
+    options.subscribeOptions,
+  );
+  const relay = createOutboxRelay({
+    pool: service.pool,
+    transport: publisher,
+    logger: options.logger,
+    batchSize: 50,
+    pollIntervalMs: 500,
+    backoff: { initialMs: 50, maxMs: 400 },
+  });
+  relay.start();
+  return {
+    service,
+    consumer,
+    publisher,
+    subscriber,
+    relay,
+    subscription,
+    async close(): Promise<void> {
+      await relay.stop();
+      await subscription.close();
+      await Promise.all([publisher.close(), subscriber.close()]);
+      await Promise.all([service.close(), consumer.close()]);
+    },
+  };
+}
+
+/**
+ * 1,000 events; the broker goes away for `outageMs` once half of them are written and comes back.
+ * Every event must reach the consumer and take effect exactly once.
+ */
+export async function outageScenario(
+  pipeline: Pipeline,
+  proxy: TcpProxy,
+  outageMs = 1_500,
+): Promise<void> {
+  const { service, consumer, publisher } = pipeline;
+  let outage: Promise<void> | undefined;
+  let healthDuringOutage: unknown;
+  await writeEvents(service.pool, {
+    count: 1_000,
+    aggregates: 10,
+    perTransaction: 50,
+    onProgress: (written) => {
+      if (written !== 500) return;
+      proxy.cut();
+      outage = (async (): Promise<void> => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        healthDuringOutage = await publisher.healthCheck().then(
+          () => 'healthy',
+          (error: unknown) => error,
+        );
+        await new Promise((resolve) => setTimeout(resolve, outageMs - 200));
+        proxy.restore();
+      })();
+    },
+  });
+  await outage;
+  expect(healthDuringOutage).toBeInstanceOf(Error);
+
+  const effects = (): Promise<number> =>
+    scalar(consumer.pool, 'SELECT count(*) AS value FROM effects');
+  await waitFor(async () => (await effects()) >= 1_000, {
+    timeoutMs: 40_000,
+    what: '1,000 effects',
+  });
+  // Late redeliveries (unacked before the cut) must change nothing.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await effects()).toBe(1_000);
+  expect(await scalar(consumer.pool, 'SELECT count(DISTINCT event_id) AS value FROM effects')).toBe(
+    1_000,
+  );
+  expect(await scalar(consumer.pool, 'SELECT count(*) AS value FROM inbox')).toBe(1_000);
+  expect(await pipeline.relay.pending()).toBe(0);
+  // The publisher did meet the outage: some batches needed more than one attempt.
+  expect(await scalar(service.pool, 'SELECT max(attempts) AS value FROM outbox')).toBeGreaterThan(
+    1,
+  );
+  await expect(publisher.healthCheck()).resolves.toBeUndefined();
+}
+
+/** Without failures, each aggregate's events take effect in version order; returns the count. */
+export async function orderScenario(pipeline: Pipeline): Promise<number> {
+  await writeEvents(pipeline.service.pool, { count: 200, aggregates: 4, perTransaction: 25 });
+  const { pool } = pipeline.consumer;
+  await waitFor(async () => (await scalar(pool, 'SELECT count(*) AS value FROM effects')) >= 200, {
+    what: '200 effects',
+  });
+  const { rows } = await pool.query<{ aggregate_id: string; version: number }>(
+    'SELECT aggregate_id, version FROM effects ORDER BY n',
+  );
+  const last = new Map<string, number>();
+  for (const row of rows) {
+    expect(row.version).toBe((last.get(row.aggregate_id) ?? 0) + 1);
+    last.set(row.aggregate_id, row.version);
+  }
+  return rows.length;
+}
