@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { findSchemaDrift } from '@slotwise/platform/db';
 import type { HttpApp } from '@slotwise/platform/http';
-import { createServiceTestEnv, type ServiceTestEnv } from '@slotwise/testkit';
+import { createServiceTestEnv, waitFor, type ServiceTestEnv } from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { configSchema } from '../src/config.js';
@@ -30,8 +30,12 @@ describe('booking service', () => {
   });
 
   it('is ready when its database and event transport answer', async () => {
-    const response = await app.inject({ method: 'GET', url: '/health/ready' });
-    expect(response.statusCode).toBe(200);
+    // The broker connection is made in the background: a service starts even while it is down.
+    const response = await waitFor(async () => {
+      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(200);
+      return ready;
+    });
     expect(response.json()).toMatchObject({
       status: 'ok',
       checks: { database: { status: 'ok' }, events: { status: 'ok' } },
