@@ -4,3 +4,4 @@ export * from './test-keys.js';
 export * from './tcp-proxy.js';
 export * from './service-env.js';
 export * from './wait-for.js';
+export * from './smtp-capture.js';
