@@ -9,6 +9,7 @@ export const EventTypes = {
   userPasswordChanged: 'user.password_changed',
   userStatusChanged: 'user.status_changed',
   userDeleted: 'user.deleted',
+  userUpdated: 'user.updated',
   businessCreated: 'business.created',
   businessVerified: 'business.verified',
   businessStatusChanged: 'business.status_changed',

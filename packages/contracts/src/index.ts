@@ -1,2 +1,3 @@
 export * from './roles.js';
 export * from './event-types.js';
+export * from './user-events.js';
