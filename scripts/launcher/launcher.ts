@@ -1,0 +1,265 @@
+import { join } from 'node:path';
+import { BuildError, buildIfNeeded, generatePrismaClients } from './build.js';
+import { LauncherConfigError } from './config.js';
+import { describeUrl, prepareDatabases, type ReadyDatabase } from './databases.js';
+import { publicUrl, serviceEnv, serviceUrl, type EnvContext } from './env.js';
+import { waitUntilReady } from './health.js';
+import { Lifecycle } from './lifecycle.js';
+import { startMailDev, type LocalMailServer } from './maildev.js';
+import { out, prefix, seconds } from './output.js';
+import { startEmbeddedPostgres } from './postgres.js';
+import { preflight, type LaunchPlan } from './preflight.js';
+import { record, release } from './runfile.js';
+import { RUNTIME_PACKAGES, type ServiceSpec } from './services.js';
+import { printSummary } from './summary.js';
+import { Supervisor, type ChildSpec } from './supervisor.js';
+
+export interface LaunchOptions {
+  rootDir: string;
+  watch: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** Runs everything until a signal or a failure; resolves to the process's exit code. */
+export async function runLauncher(options: LaunchOptions): Promise<number> {
+  const startedAt = Date.now();
+  let plan: LaunchPlan;
+  try {
+    plan = await preflight(options.rootDir, options.env);
+  } catch (error) {
+    out.error(
+      error instanceof LauncherConfigError ? error.message : String((error as Error).message),
+    );
+    return 1;
+  }
+  const lifecycle = new Lifecycle();
+  lifecycle.installSignalHandlers();
+  const supervisor = new Supervisor(plan.settings.logFormat, (exit) => {
+    out.error(`${exit.name} stopped unexpectedly (${exit.description})`);
+    for (const line of exit.lastLines) out.error(`  ${exit.name}: ${line}`);
+    lifecycle.requestStop({ reason: `${exit.name} stopped`, exitCode: 1 });
+  });
+  let exitCode = 0;
+  try {
+    await start(plan, options, lifecycle, supervisor, startedAt);
+    exitCode = (await lifecycle.stopRequested).exitCode;
+  } catch (error) {
+    if (lifecycle.signal.aborted) {
+      exitCode = (await lifecycle.stopRequested).exitCode;
+    } else {
+      report(error);
+      exitCode = 1;
+    }
+  }
+  lifecycle.requestStop({ reason: 'failed to start', exitCode });
+  const stoppingAt = Date.now();
+  await lifecycle.teardown();
+  await release(plan.runFile);
+  out.step(`everything stopped in ${seconds(Date.now() - stoppingAt)}`);
+  return lifecycle.isForced ? 130 : exitCode;
+}
+
+function report(error: unknown): void {
+  out.error((error as Error).message);
+  if (error instanceof BuildError) {
+    for (const line of error.output.trimEnd().split('\n').slice(0, 40)) out.line(`    ${line}`);
+  }
+}
+
+async function start(
+  plan: LaunchPlan,
+  options: LaunchOptions,
+  lifecycle: Lifecycle,
+  supervisor: Supervisor,
+  startedAt: number,
+): Promise<void> {
+  const { settings, rootDir } = plan;
+  const signal = lifecycle.signal;
+  // The build and the infrastructure do not depend on each other: prepare both at once.
+  const [infra] = await settleBoth(
+    startInfrastructure(plan, lifecycle),
+    build(plan, options.watch, signal),
+  );
+  signal.throwIfAborted();
+
+  const context: EnvContext = {
+    inherited: options.env,
+    settings,
+    running: plan.running,
+    databaseUrls: Object.fromEntries(infra.databases.map((db) => [db.owner, db.url])),
+    smtpUrl: settings.smtpUrl ?? infra.mail?.smtpUrl,
+    secrets: plan.secrets,
+    adminPassword: settings.adminPassword ?? plan.secrets.adminPassword,
+  };
+  const backends = plan.running.filter((service) => service.name !== 'gateway');
+  const gateway = plan.running.find((service) => service.name === 'gateway');
+  const wait = {
+    deadline: Date.now() + settings.readyTimeoutMs,
+    timeoutSeconds: settings.readyTimeoutMs / 1000,
+    signal,
+    onReady: (name: string, ms: number) => out.step(`${name} is ready (${seconds(ms)})`),
+  };
+
+  if (backends.length > 0) {
+    for (const service of backends)
+      supervisor.start(childSpec(service, context, rootDir, options.watch));
+    lifecycle.register(
+      'services',
+      () => supervisor.stop(backends.map((service) => service.name)),
+      () => supervisor.killAll(),
+    );
+    await record(plan.runFile, supervisor.pids());
+    const targets = backends.map((s) => ({
+      name: s.name,
+      url: `${serviceUrl(settings, s.name)}/health/ready`,
+    }));
+    await waitUntilReady(targets, wait);
+  }
+  if (gateway) {
+    supervisor.start(childSpec(gateway, context, rootDir, options.watch));
+    lifecycle.register(
+      'gateway',
+      () => supervisor.stop(['gateway']),
+      () => supervisor.killAll(),
+    );
+    await record(plan.runFile, supervisor.pids());
+    const url = `${serviceUrl(settings, 'gateway')}/health`;
+    await waitUntilReady([{ name: 'gateway', url }], wait);
+  }
+
+  const adminIsDefault = !settings.adminPassword;
+  printSummary({
+    gatewayUrl: gateway ? publicUrl(settings) : null,
+    inboxUrl: infra.mail?.inboxUrl ?? null,
+    smtpUrl: context.smtpUrl ?? null,
+    services: plan.running.map((service) => {
+      const database = infra.databases.find((db) => db.owner === service.name);
+      return {
+        name: service.name,
+        url: serviceUrl(settings, service.name),
+        database: database
+          ? `${describeUrl(database.url)}${database.source === 'embedded' ? ' (embedded)' : ''}`
+          : '—',
+      };
+    }),
+    admin: plan.running.some((s) => s.name === 'auth')
+      ? {
+          email: settings.adminEmail,
+          password: adminIsDefault ? context.adminPassword : null,
+          isDefault: adminIsDefault,
+        }
+      : null,
+    startedInMs: Date.now() - startedAt,
+    watch: options.watch,
+  });
+}
+
+/** Waits for both (so nothing is left half-started), then rethrows the first failure. */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}
+
+async function startInfrastructure(
+  plan: LaunchPlan,
+  lifecycle: Lifecycle,
+): Promise<{ databases: ReadyDatabase[]; mail: LocalMailServer | null }> {
+  const { settings, dataDir } = plan;
+  let embeddedUrl: string | null = null;
+  if (plan.embeddedPostgresDir) {
+    const started = Date.now();
+    const postgres = await startEmbeddedPostgres({
+      dataDir: plan.embeddedPostgresDir,
+      port: settings.embeddedPostgresPort,
+      password: plan.secrets.postgresPassword,
+      logFile: join(dataDir, 'postgres.log'),
+      log: (message) => out.step(message),
+      onUnexpectedExit: (description, lines) => {
+        out.error(`PostgreSQL stopped unexpectedly (${description})`);
+        for (const line of lines) out.error(`  postgres: ${line}`);
+        lifecycle.requestStop({ reason: 'PostgreSQL stopped', exitCode: 1 });
+      },
+    });
+    lifecycle.register(
+      'PostgreSQL',
+      () => postgres.stop(),
+      () => void postgres.stop(true),
+    );
+    embeddedUrl = postgres.url;
+    out.step(
+      `PostgreSQL 18 (embedded) is ready on 127.0.0.1:${settings.embeddedPostgresPort} (${seconds(Date.now() - started)}; log in ${join(dataDir, 'postgres.log')})`,
+    );
+  }
+  lifecycle.signal.throwIfAborted();
+  const mailPromise = settings.smtpUrl ? Promise.resolve(null) : startMail(plan, lifecycle);
+  const migrated = Date.now();
+  const [mail, databases] = await settleBoth(
+    mailPromise,
+    prepareDatabases(plan.databases, embeddedUrl, (message) => out.step(message)),
+  );
+  out.step(`${databases.length} database(s) ready (${seconds(Date.now() - migrated)})`);
+  return { databases, mail };
+}
+
+async function startMail(plan: LaunchPlan, lifecycle: Lifecycle): Promise<LocalMailServer> {
+  const label = prefix('maildev', 5);
+  const mail = await startMailDev({
+    smtpPort: plan.settings.maildevSmtpPort,
+    webPort: plan.settings.maildevWebPort,
+    mailDirectory: join(plan.dataDir, 'maildev'),
+    onMail: (line) => out.child(label, line),
+    onLog: () => undefined,
+  });
+  lifecycle.register('MailDev', () => mail.stop());
+  out.step(`MailDev is ready: SMTP ${mail.smtpUrl}, inbox ${mail.inboxUrl}`);
+  return mail;
+}
+
+async function build(plan: LaunchPlan, watch: boolean, signal: AbortSignal): Promise<void> {
+  const started = Date.now();
+  const names = plan.running.map((service) => service.name);
+  if (await generatePrismaClients(plan.rootDir, names, signal))
+    out.step('generated the Prisma clients');
+  if (watch) return;
+  const libraries = RUNTIME_PACKAGES.map((dir) => ({ dir: join(plan.rootDir, dir), entry: null }));
+  const services = plan.running.map((service) => ({
+    dir: join(plan.rootDir, 'services', service.name),
+    entry: 'main.js',
+  }));
+  const log = (message: string) => out.step(message);
+  const built = await buildIfNeeded(libraries, services, plan.rootDir, log, signal);
+  out.step(
+    built.length > 0
+      ? `build done (${seconds(Date.now() - started)})`
+      : `build is up to date (${Date.now() - started} ms)`,
+  );
+}
+
+function childSpec(
+  service: ServiceSpec,
+  context: EnvContext,
+  rootDir: string,
+  watch: boolean,
+): ChildSpec {
+  const dir = join(rootDir, 'services', service.name);
+  const env = serviceEnv(service, context);
+  if (!watch)
+    return {
+      name: service.name,
+      command: process.execPath,
+      args: [join(dir, 'dist', 'main.js')],
+      cwd: dir,
+      env,
+    };
+  const tsx = join(rootDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const args = [
+    tsx,
+    'watch',
+    '--clear-screen=false',
+    '--conditions=source',
+    join(dir, 'src', 'main.ts'),
+  ];
+  return { name: service.name, command: process.execPath, args, cwd: dir, env };
+}
