@@ -6,14 +6,21 @@ import { paint, type Color } from './output.js';
  */
 export type LogFormat = 'pretty' | 'json';
 
-const LEVELS: Record<number, { label: string; color: Color }> = {
-  10: { label: 'TRACE', color: 'gray' },
-  20: { label: 'DEBUG', color: 'gray' },
-  30: { label: 'INFO ', color: 'green' },
-  40: { label: 'WARN ', color: 'yellow' },
-  50: { label: 'ERROR', color: 'red' },
-  60: { label: 'FATAL', color: 'red' },
+const LEVELS: Record<string, { label: string; color: Color }> = {
+  trace: { label: 'TRACE', color: 'gray' },
+  debug: { label: 'DEBUG', color: 'gray' },
+  info: { label: 'INFO ', color: 'green' },
+  warn: { label: 'WARN ', color: 'yellow' },
+  error: { label: 'ERROR', color: 'red' },
+  fatal: { label: 'FATAL', color: 'red' },
 };
+// pino's numbers, for a logger that does not format its level as a label.
+const NUMBERED = ['', 'trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+function levelOf(value: unknown): { label: string; color: Color } | null {
+  const name = typeof value === 'number' ? NUMBERED[Math.floor(value / 10)] : value;
+  return typeof name === 'string' ? (LEVELS[name] ?? null) : null;
+}
 
 const NOISE = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'v', 'service', 'name', 'err']);
 const MAX_EXTRA = 300;
@@ -43,8 +50,8 @@ export function formatLogLine(line: string, format: LogFormat): string[] {
   } catch {
     return [line];
   }
-  if (typeof record.level !== 'number') return [line];
-  const level = LEVELS[record.level] ?? { label: String(record.level).padEnd(5), color: 'gray' };
+  const level = levelOf(record.level);
+  if (!level) return [line];
   const extras = Object.entries(record)
     .filter(([key]) => !NOISE.has(key))
     .map(([key, value]) => `${key}=${compact(value)}`)

@@ -208,6 +208,16 @@ describe('child log lines', () => {
     expect(plain(formatLogLine(line, 'pretty'))).toEqual(['09:30:00.000 WARN  slow query ms=812']);
   });
 
+  it('reads a level given as a label', () => {
+    const line = JSON.stringify({
+      level: 'error',
+      time: '2026-01-01T09:30:00.000Z',
+      service: 'auth',
+      msg: 'down',
+    });
+    expect(plain(formatLogLine(line, 'pretty'))).toEqual(['09:30:00.000 ERROR down']);
+  });
+
   it('prints anything that is not a pino line as it is', () => {
     expect(formatLogLine('plain text', 'pretty')).toEqual(['plain text']);
     expect(formatLogLine('{"level":30}', 'json')).toEqual(['{"level":30}']);
