@@ -1,0 +1,102 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { UserChanges, UserFilter, UserRecord } from './user.types.js';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const UNIQUE_VIOLATION = 'P2002';
+
+export class UniqueViolation extends Error {
+  constructor(readonly fields: string[]) {
+    super(`unique violation on ${fields.join(', ')}`);
+  }
+}
+
+/** Prisma reports the index or the fields; either names what collided. */
+function uniqueTarget(error: unknown): string[] | undefined {
+  const e = error as {
+    code?: string;
+    meta?: {
+      target?: unknown;
+      driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
+    };
+  };
+  if (e.code !== UNIQUE_VIOLATION) return undefined;
+  const target = e.meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === 'string') return [target];
+  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
+  return constraint?.fields ?? (constraint?.index ? [constraint.index] : ['unknown']);
+}
+
+export class UserRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(user: Omit<UserRecord, 'createdAt' | 'updatedAt' | 'version'>): Promise<UserRecord> {
+    try {
+      return this.db.user.create({ data: user });
+    } catch (error) {
+      const fields = uniqueTarget(error);
+      if (fields) throw new UniqueViolation(fields);
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<UserRecord | null> {
+    return this.db.user.findUnique({ where: { id } });
+  }
+
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    return this.db.user.findUnique({ where: { email } });
+  }
+
+  /** Email or username, case-insensitively (both columns are citext). */
+  async findByIdentifier(identifier: string): Promise<UserRecord | null> {
+    const where = identifier.includes('@') ? { email: identifier } : { username: identifier };
+    return this.db.user.findUnique({ where });
+  }
+
+  /** Applies the changes and, when the change is one others hear about, bumps the version. */
+  async update(id: string, changes: UserChanges, bumpVersion = true): Promise<UserRecord> {
+    return this.db.user.update({
+      where: { id },
+      data: { ...changes, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+    });
+  }
+
+  async list(
+    filter: UserFilter,
+    page: { skip: number; take: number },
+  ): Promise<{ items: UserRecord[]; total: number }> {
+    const search = filter.search?.trim();
+    const where: Prisma.UserWhereInput = {
+      ...(filter.role ? { role: filter.role } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(search
+        ? {
+            OR: [
+              { email: { contains: search, mode: 'insensitive' } },
+              { username: { contains: search, mode: 'insensitive' } },
+              { firstName: { contains: search, mode: 'insensitive' } },
+              { lastName: { contains: search, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
+    };
+    const [items, total] = await Promise.all([
+      this.db.user.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.db.user.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  /** Users whose tokens were revoked after `since` (the verifiers' revocation feed). */
+  async findTokensRevokedSince(since: Date): Promise<{ userId: string; validAfter: Date }[]> {
+    const rows = await this.db.user.findMany({
+      where: { tokensValidAfter: { gt: since } },
+      select: { id: true, tokensValidAfter: true },
+      orderBy: { tokensValidAfter: 'asc' },
+      take: 10_000,
+    });
+    return rows.map((row) => ({ userId: row.id, validAfter: row.tokensValidAfter! }));
+  }
+}
