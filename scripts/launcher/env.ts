@@ -46,6 +46,8 @@ export function serviceEnv(service: ServiceSpec, context: EnvContext): Record<st
     AUTH_JWKS_URL: `${authUrl}/api/auth/.well-known/jwks.json`,
     JWT_ISSUER: inherited.JWT_ISSUER || DEFAULTS.jwtIssuer,
     JWT_AUDIENCE: inherited.JWT_AUDIENCE || DEFAULTS.jwtAudience,
+    // Where a person reaches the platform: the gateway, and links in mails.
+    PUBLIC_URL: inherited.PUBLIC_URL || publicUrl(settings),
     SERVICE_CLIENT_ID: service.name,
     SERVICE_CLIENT_SECRET: secrets.serviceClients[service.name] ?? '',
   });
@@ -71,9 +73,6 @@ export function serviceEnv(service: ServiceSpec, context: EnvContext): Record<st
     env.ADMIN_EMAIL = settings.adminEmail;
     env.ADMIN_PASSWORD = context.adminPassword;
   }
-  if (service.name === 'gateway') {
-    env.PUBLIC_URL = inherited.PUBLIC_URL || publicUrl(settings);
-    env.COOKIE_SECURE = inherited.COOKIE_SECURE || 'false';
-  }
+  if (service.name === 'gateway') env.COOKIE_SECURE = inherited.COOKIE_SECURE || 'false';
   return env;
 }

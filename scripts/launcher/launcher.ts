@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { BuildError, buildIfNeeded, generatePrismaClients } from './build.js';
 import { LauncherConfigError } from './config.js';
-import { describeUrl, prepareDatabases, type ReadyDatabase } from './databases.js';
+import { describeUrl } from './databases.js';
 import { publicUrl, serviceEnv, serviceUrl, type EnvContext } from './env.js';
 import { waitUntilReady } from './health.js';
 import { Lifecycle } from './lifecycle.js';
-import { startMailDev, type LocalMailServer } from './maildev.js';
-import { out, prefix, seconds } from './output.js';
-import { startEmbeddedPostgres } from './postgres.js';
+import { settleBoth, startInfrastructure } from './infrastructure.js';
+import { out, seconds } from './output.js';
 import { preflight, type LaunchPlan } from './preflight.js';
 import { record, release } from './runfile.js';
 import { RUNTIME_PACKAGES, type ServiceSpec } from './services.js';
@@ -152,69 +151,6 @@ async function start(
     startedInMs: Date.now() - startedAt,
     watch: options.watch,
   });
-}
-
-/** Waits for both (so nothing is left half-started), then rethrows the first failure. */
-async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [first, second] = await Promise.allSettled([a, b]);
-  if (first.status === 'rejected') throw first.reason;
-  if (second.status === 'rejected') throw second.reason;
-  return [first.value, second.value];
-}
-
-async function startInfrastructure(
-  plan: LaunchPlan,
-  lifecycle: Lifecycle,
-): Promise<{ databases: ReadyDatabase[]; mail: LocalMailServer | null }> {
-  const { settings, dataDir } = plan;
-  let embeddedUrl: string | null = null;
-  if (plan.embeddedPostgresDir) {
-    const started = Date.now();
-    const postgres = await startEmbeddedPostgres({
-      dataDir: plan.embeddedPostgresDir,
-      port: settings.embeddedPostgresPort,
-      password: plan.secrets.postgresPassword,
-      logFile: join(dataDir, 'postgres.log'),
-      log: (message) => out.step(message),
-      onUnexpectedExit: (description, lines) => {
-        out.error(`PostgreSQL stopped unexpectedly (${description})`);
-        for (const line of lines) out.error(`  postgres: ${line}`);
-        lifecycle.requestStop({ reason: 'PostgreSQL stopped', exitCode: 1 });
-      },
-    });
-    lifecycle.register(
-      'PostgreSQL',
-      () => postgres.stop(),
-      () => void postgres.stop(true),
-    );
-    embeddedUrl = postgres.url;
-    out.step(
-      `PostgreSQL 18 (embedded) is ready on 127.0.0.1:${settings.embeddedPostgresPort} (${seconds(Date.now() - started)}; log in ${join(dataDir, 'postgres.log')})`,
-    );
-  }
-  lifecycle.signal.throwIfAborted();
-  const mailPromise = settings.smtpUrl ? Promise.resolve(null) : startMail(plan, lifecycle);
-  const migrated = Date.now();
-  const [mail, databases] = await settleBoth(
-    mailPromise,
-    prepareDatabases(plan.databases, embeddedUrl, (message) => out.step(message)),
-  );
-  out.step(`${databases.length} database(s) ready (${seconds(Date.now() - migrated)})`);
-  return { databases, mail };
-}
-
-async function startMail(plan: LaunchPlan, lifecycle: Lifecycle): Promise<LocalMailServer> {
-  const label = prefix('maildev', 5);
-  const mail = await startMailDev({
-    smtpPort: plan.settings.maildevSmtpPort,
-    webPort: plan.settings.maildevWebPort,
-    mailDirectory: join(plan.dataDir, 'maildev'),
-    onMail: (line) => out.child(label, line),
-    onLog: () => undefined,
-  });
-  lifecycle.register('MailDev', () => mail.stop());
-  out.step(`MailDev is ready: SMTP ${mail.smtpUrl}, inbox ${mail.inboxUrl}`);
-  return mail;
 }
 
 async function build(plan: LaunchPlan, watch: boolean, signal: AbortSignal): Promise<void> {

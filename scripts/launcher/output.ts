@@ -25,7 +25,7 @@ export function paint(color: Color, text: string): string {
 }
 
 const PREFIX_COLORS: readonly Color[] = ['cyan', 'magenta', 'blue', 'green', 'yellow', 'gray'];
-const PREFIX_WIDTH = 12;
+const PREFIX_WIDTH = 13;
 
 export function prefix(name: string, index: number): string {
   const color = PREFIX_COLORS[index % PREFIX_COLORS.length] ?? 'cyan';
