@@ -1,0 +1,76 @@
+import type { Subscription } from '@slotwise/platform/events';
+import type { Logger } from '@slotwise/platform/logger';
+import { createInfrastructure, type Infrastructure } from '@slotwise/platform/service';
+import type { Config } from './config.js';
+import { buildHandlerRegistry } from './events/handlers/index.js';
+import { subscribeNotificationConsumer } from './events/notification-consumer.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { createSmtpMailer, type Mailer } from './notifications/mailer.js';
+import { NotificationDeliveryService } from './notifications/notification-delivery.service.js';
+import { NotificationRepository } from './notifications/notification.repository.js';
+import { UserReadModelService } from './users/user-read-model.service.js';
+import { UserRepository } from './users/user.repository.js';
+
+export interface Container extends Infrastructure<PrismaClient> {
+  config: Config;
+  users: UserReadModelService;
+  delivery: NotificationDeliveryService;
+}
+
+/** The composition root: infrastructure → repositories → services → event handlers. */
+export async function buildContainer(
+  config: Config,
+  overrides: { mailer?: Mailer; logger?: Logger } = {},
+): Promise<Container> {
+  const infrastructure = await createInfrastructure({
+    service: 'notification',
+    config,
+    createPrisma: (adapter) => new PrismaClient({ adapter }),
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
+  });
+  const mailer =
+    overrides.mailer ??
+    createSmtpMailer({
+      url: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      connectionTimeoutMs: config.SMTP_CONNECTION_TIMEOUT_MS,
+      greetingTimeoutMs: config.SMTP_GREETING_TIMEOUT_MS,
+      socketTimeoutMs: config.SMTP_SOCKET_TIMEOUT_MS,
+    });
+  const users = new UserReadModelService(new UserRepository(infrastructure.prisma));
+  const delivery = new NotificationDeliveryService(
+    new NotificationRepository(infrastructure.prisma),
+    mailer,
+    { maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS },
+  );
+  const registry = buildHandlerRegistry({
+    users,
+    delivery,
+    templates: {
+      productName: config.PRODUCT_NAME,
+      publicUrl: config.PUBLIC_URL.replace(/\/+$/, ''),
+    },
+  });
+
+  let subscription: Subscription | undefined;
+  return {
+    ...infrastructure,
+    config,
+    users,
+    delivery,
+    start: async (): Promise<void> => {
+      await infrastructure.start();
+      subscription ??= await subscribeNotificationConsumer(infrastructure.transport, registry, {
+        maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+        initialDelayMs: config.NOTIFICATION_RETRY_INITIAL_MS,
+        maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS,
+      });
+    },
+    stopSteps: [
+      // The event in hand finishes on a live pool and broker; nothing new is taken after this.
+      { name: 'event consumer', run: async () => subscription?.close() },
+      ...infrastructure.stopSteps,
+      { name: 'mailer', run: () => mailer.close() },
+    ],
+  };
+}

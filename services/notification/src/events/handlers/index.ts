@@ -1,0 +1,36 @@
+import { EventTypes } from '@slotwise/contracts';
+import type { HandlerDependencies, HandlerRegistry } from '../handler-registry.js';
+import { userOtpRequestedHandler } from './user-otp-requested.handler.js';
+import {
+  userDeletedHandler,
+  userRegisteredHandler,
+  userStatusChangedHandler,
+  userUpdatedHandler,
+} from './user-read-model.handlers.js';
+import { userVerifiedHandler } from './user-verified.handler.js';
+
+/**
+ * The queue's bindings. A type matched here without an entry below is acknowledged and ignored
+ * (e.g. user.password_changed); an entry whose type is matched by none fails the start.
+ */
+export const SUBSCRIBED_PATTERNS: readonly string[] = ['user.*'];
+
+/**
+ * What this service does with each event type: one entry each. Still to come, each as one handler
+ * file plus one line here (and 'business.*' / 'booking.*' above):
+ *   business.verified, business.status_changed (SUSPENDED)  → the vendor
+ *   booking.created                                          → the vendor
+ *   booking.confirmed                                        → the customer, with an .ics
+ *   booking.cancelled                                        → the party that did not cancel
+ * Recipients of those come from the user read model (`users.findById`): the events carry ids.
+ */
+export function buildHandlerRegistry(deps: HandlerDependencies): HandlerRegistry {
+  return {
+    [EventTypes.userRegistered]: userRegisteredHandler(deps),
+    [EventTypes.userVerified]: userVerifiedHandler(deps),
+    [EventTypes.userUpdated]: userUpdatedHandler(deps),
+    [EventTypes.userStatusChanged]: userStatusChangedHandler(deps),
+    [EventTypes.userDeleted]: userDeletedHandler(deps),
+    [EventTypes.userOtpRequested]: userOtpRequestedHandler(deps),
+  };
+}

@@ -1,0 +1,84 @@
+import nodemailer from 'nodemailer';
+
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** For calendar invitations (.ics) later. */
+  attachments?: MailAttachment[];
+}
+
+/** Sends one mail; rejects with a `MailDeliveryError` when the server does not accept it. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Carries only what SMTP said, never the message: nodemailer's own errors hold the command and the
+ * server's response, and the logs they land in must not grow a copy of a mail body.
+ */
+export class MailDeliveryError extends Error {
+  override readonly name = 'MailDeliveryError';
+  constructor(
+    message: string,
+    readonly responseCode: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export interface SmtpMailerOptions {
+  url: string;
+  from: string;
+  connectionTimeoutMs: number;
+  greetingTimeoutMs: number;
+  socketTimeoutMs: number;
+}
+
+export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  // One connection per message: a mail service that went away and came back needs no pool repair,
+  // and the volume (a few mails per user action) does not need connection reuse.
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    connectionTimeout: options.connectionTimeoutMs,
+    greetingTimeout: options.greetingTimeoutMs,
+    socketTimeout: options.socketTimeoutMs,
+  });
+  return {
+    async send(mail): Promise<void> {
+      try {
+        await transport.sendMail({
+          from: options.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          ...(mail.attachments ? { attachments: mail.attachments } : {}),
+        });
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    close(): void {
+      transport.close();
+    },
+  };
+}
+
+function toDeliveryError(error: unknown): MailDeliveryError {
+  if (!(error instanceof Error)) return new MailDeliveryError('SMTP delivery failed', undefined);
+  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
+  const prefix = typeof code === 'string' ? `${code}: ` : '';
+  return new MailDeliveryError(
+    `${prefix}${error.message}`.slice(0, 500),
+    typeof responseCode === 'number' ? responseCode : undefined,
+  );
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EventTypes,
+  type UserOtpRequestedData,
+  type UserRegisteredData,
+} from '@slotwise/contracts';
+import { createEvent, type EventEnvelope } from '@slotwise/platform/events';
+
+/** A recipient no other test writes to, so each test reads only its own mail. */
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export function buildOtpRequested(
+  overrides: Partial<UserOtpRequestedData> = {},
+  issuedAt = new Date(),
+): EventEnvelope<UserOtpRequestedData> {
+  const data: UserOtpRequestedData = {
+    userId: randomUUID(),
+    email: uniqueEmail('otp'),
+    firstName: 'Ada',
+    purpose: 'EMAIL_VERIFICATION',
+    otp: String(100_000 + Math.floor(Math.random() * 900_000)),
+    expiresAt: new Date(issuedAt.getTime() + 10 * 60_000).toISOString(),
+    ...overrides,
+  };
+  return createEvent({
+    type: EventTypes.userOtpRequested,
+    aggregateId: data.userId,
+    version: 1,
+    data,
+    occurredAt: issuedAt,
+  });
+}
+
+export function buildUserProfile(overrides: Partial<UserRegisteredData> = {}): UserRegisteredData {
+  const userId = overrides.userId ?? randomUUID();
+  return {
+    userId,
+    email: uniqueEmail('user'),
+    username: `user_${userId.slice(0, 8)}`,
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    role: 'CUSTOMER',
+    status: 'PENDING_VERIFICATION',
+    ...overrides,
+  };
+}
+
+/** A `user.*` event about `user` at aggregate version `version`. */
+export function buildUserEvent<T extends object>(
+  type: string,
+  userId: string,
+  version: number,
+  data: T,
+): EventEnvelope<T> {
+  return createEvent({ type, aggregateId: userId, version, data });
+}
