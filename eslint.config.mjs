@@ -26,6 +26,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // A promise returned from inside try/catch must be awaited, or the catch never sees it.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
       // Fastify handlers and hooks are async by contract, awaiting or not.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': [

@@ -25,7 +25,7 @@ export async function buildApp(container: Container): Promise<HttpApp> {
   registerInternalRoutes(app, {
     serviceTokens: container.serviceTokens,
     revocations: container.revocationFeed,
-    verifier: container.verifier,
+    verifier: container.serviceVerifier,
   });
   return app;
 }

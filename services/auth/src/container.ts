@@ -47,8 +47,10 @@ export interface Container extends Omit<
   admin: AdminService;
   serviceTokens: ServiceTokenService;
   revocationFeed: RevocationFeed;
-  /** Verifies access and service tokens against auth's own keys, and the user's current state. */
+  /** Verifies user access tokens against auth's own keys and the account's current state. */
   verifier: TokenVerifier;
+  /** Verifies service tokens for auth's internal routes. */
+  serviceVerifier: TokenVerifier;
   authenticate: PreHandler;
   cookies: CookieSettings;
   start(): Promise<void>;
@@ -106,19 +108,28 @@ export async function buildContainer(
   const accounts = new AccountService(store, hasher, otps, sessions, config.ENUMERATION_FLOOR_MS);
   const admin = new AdminService(store, hasher, logger);
 
-  // Auth verifies tokens with its own keys (no HTTP call to itself) and, for users, against the
-  // account as it is now: a suspended, deleted or reset account's tokens stop working at once.
-  const verifier = createTokenVerifier({
+  // Auth verifies tokens with its own keys (no HTTP call to itself). User tokens are also checked
+  // against the account as it is now: a suspended, deleted or reset account's tokens stop at once.
+  const ownKeys = {
     jwksUrl: 'http://auth.internal/jwks.json',
     fetchImpl: async () => Response.json(await keys.jwks()),
+  };
+  const verifier = createTokenVerifier({
+    ...ownKeys,
     issuer: config.JWT_ISSUER,
-    audience: [config.JWT_AUDIENCE, 'auth'],
+    audience: config.JWT_AUDIENCE,
     isRevoked: async (claims) => {
-      if (claims.role === 'SERVICE') return false;
+      if (claims.role === 'SERVICE') return true;
       const user = await store.repos.users.findById(claims.userId);
       if (!user || user.status !== 'ACTIVE') return true;
       return user.tokensValidAfter !== null && claims.iat * 1000 < user.tokensValidAfter.getTime();
     },
+  });
+  // Service tokens minted for auth's own internal routes.
+  const serviceVerifier = createTokenVerifier({
+    ...ownKeys,
+    issuer: config.JWT_ISSUER,
+    audience: 'auth',
   });
 
   const cleanup = scheduleJob({
@@ -145,6 +156,7 @@ export async function buildContainer(
     ),
     revocationFeed: new RevocationFeed(store, config.ACCESS_TOKEN_TTL_SEC + 60),
     verifier,
+    serviceVerifier,
     authenticate: authenticate(verifier),
     cookies: { secure: config.COOKIE_SECURE, refreshTokenTtlSec: config.REFRESH_TOKEN_TTL_SEC },
     start: async () => {

@@ -80,7 +80,8 @@ export function registerSessionRoutes(
       schema: {
         tags,
         summary: 'Trade a refresh token (body or cookie) for a new pair',
-        body: z.strictObject({ refreshToken: refreshTokenField.optional() }).optional(),
+        // Fastify hands a missing body over as null.
+        body: z.strictObject({ refreshToken: refreshTokenField.optional() }).nullish(),
         response: { 200: dataOf(sessionSchema), 401: errorResponse },
       },
     },
@@ -99,7 +100,8 @@ export function registerSessionRoutes(
       schema: {
         tags,
         summary: 'End the session of a refresh token (body or cookie)',
-        body: z.strictObject({ refreshToken: refreshTokenField.optional() }).optional(),
+        // Fastify hands a missing body over as null.
+        body: z.strictObject({ refreshToken: refreshTokenField.optional() }).nullish(),
         response: { 204: z.null().describe('Signed out') },
       },
     },

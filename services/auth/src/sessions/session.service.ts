@@ -135,7 +135,7 @@ export class SessionService {
           now.getTime() - token.rotatedAt.getTime() <= this.policy.refreshGraceSec * 1000;
         const replay =
           inGrace && token.graceBlob ? this.secrets.unseal<Session>(token.graceBlob) : undefined;
-        if (replay) return { ok: true, session: replay };
+        if (replay) return { ok: true, session: reviveDates(replay) };
         await tx.refreshTokens.revokeFamily(token.familyId, now);
         return { ok: false, code: 'REFRESH_TOKEN_REUSED' };
       }
@@ -203,6 +203,21 @@ export function assertMaySignIn(user: UserRecord): void {
   if (user.status !== 'ACTIVE') {
     throw AuthErrors.create('INVALID_CREDENTIALS', 'Wrong email, username or password');
   }
+}
+
+/** A session that went through JSON (the sealed grace pair) has its dates back. */
+function reviveDates(session: Session): Session {
+  const { user } = session;
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    ...session,
+    user: {
+      ...user,
+      lastLoginAt: date(user.lastLoginAt),
+      createdAt: new Date(user.createdAt),
+      updatedAt: new Date(user.updatedAt),
+    },
+  };
 }
 
 function tooManyCodes() {

@@ -33,7 +33,7 @@ export class UserRepository {
 
   async create(user: Omit<UserRecord, 'createdAt' | 'updatedAt' | 'version'>): Promise<UserRecord> {
     try {
-      return this.db.user.create({ data: user });
+      return await this.db.user.create({ data: user });
     } catch (error) {
       const fields = uniqueTarget(error);
       if (fields) throw new UniqueViolation(fields);
