@@ -56,6 +56,7 @@ export default tseslint.config(
       '**/prisma.config.ts',
       'vitest.config.ts',
       '**/*.test.ts',
+      'e2e/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -19,6 +19,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'services/*/test/**/*.test.ts',
       'scripts/test/**/*.test.ts',
+      'e2e/**/*.test.ts',
     ],
     globalSetup: ['packages/testkit/src/global-setup.ts'],
     pool: 'forks',

@@ -26,7 +26,11 @@ const services = readdirSync(join(root, 'services')).filter((name) =>
 );
 for (const name of services) {
   const cwd = join(root, 'services', name);
-  const result = spawnSync(process.execPath, [prismaCli, 'generate'], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [prismaCli, 'generate'], {
+    cwd,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     process.stderr.write(`prisma generate failed for ${name}:\n${result.stdout}${result.stderr}\n`);
     process.exit(1);

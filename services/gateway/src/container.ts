@@ -1,4 +1,9 @@
-import { createTokenVerifier } from '@slotwise/platform/auth';
+import {
+  authRevocationFeed,
+  createTokenVerifier,
+  RevocationSync,
+  UserRevocationList,
+} from '@slotwise/platform/auth';
 import { createLogger, type Logger } from '@slotwise/platform/logger';
 import { Redis } from 'ioredis';
 import type { AccessVerifier } from './access/authenticate.js';
@@ -15,6 +20,8 @@ import type { ProxyRoute } from './proxy/proxy.routes.js';
 import { UpstreamGroup } from './proxy/upstream-group.js';
 
 export interface GatewayContainer extends GatewayDeps {
+  /** Starts the background work: following auth's feed of revoked users. */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -74,12 +81,34 @@ export function buildContainer(
       )
     : new MemoryCounterStore();
 
+  // Suspended, deleted and reset users' tokens are refused within one sync interval.
+  const revocations = new UserRevocationList();
+  const feed =
+    config.SERVICE_CLIENT_ID && config.SERVICE_CLIENT_SECRET
+      ? authRevocationFeed({
+          authUrl: config.AUTH_SERVICE_URL[0]!,
+          clientId: config.SERVICE_CLIENT_ID,
+          clientSecret: config.SERVICE_CLIENT_SECRET,
+          logger,
+        })
+      : undefined;
+  if (!feed)
+    logger.warn('no service credentials: revoked access tokens are refused only when they expire');
+  const revocationSync = feed
+    ? new RevocationSync({
+        list: revocations,
+        fetchSince: feed.fetchSince,
+        intervalMs: config.REVOCATION_SYNC_INTERVAL_MS,
+        logger,
+      })
+    : undefined;
   const verifier =
     overrides.verifier ??
     createTokenVerifier({
       jwksUrl: jwksUrlOf(config),
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
+      isRevoked: revocations.isRevoked,
     });
 
   return {
@@ -93,7 +122,10 @@ export function buildContainer(
       upstreams.map(({ name, group }) => ({ name, group })),
       config.PUBLIC_URL,
     ),
+    start: () => revocationSync?.start(),
     close: async () => {
+      await revocationSync?.stop();
+      await feed?.close();
       await Promise.all(upstreams.map(({ group }) => group.close()));
       await store.close();
     },

@@ -13,6 +13,7 @@ await runService('gateway', async () => {
     port: config.PORT,
     host: config.HOST,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    start: async () => container.start(),
     stop: [{ name: 'upstreams', run: () => container.close() }],
   };
 });

@@ -24,6 +24,8 @@ export async function buildContainer(
 ): Promise<Container> {
   const infrastructure = await createInfrastructure({
     service: 'notification',
+    // No user-facing routes: nothing to verify access tokens for.
+    syncRevocations: false,
     config,
     createPrisma: (adapter) => new PrismaClient({ adapter }),
     ...(overrides.logger ? { logger: overrides.logger } : {}),

@@ -18,3 +18,9 @@ export {
   type ServiceTokenGuardOptions,
 } from './guards.js';
 export { ServiceTokenClient, type ServiceTokenClientOptions } from './service-token-client.js';
+export {
+  RevocationSync,
+  authRevocationFeed,
+  type Revocation,
+  type RevocationSyncOptions,
+} from './revocation-sync.js';

@@ -88,6 +88,8 @@ export const tokenEnv = {
   AUTH_JWKS_URL: z.url().default('http://127.0.0.1:3001/api/auth/.well-known/jwks.json'),
   JWT_ISSUER: z.string().min(1).default('slotwise-auth'),
   JWT_AUDIENCE: z.string().min(1).default('slotwise-api'),
+  /** How often revoked users are fetched from auth (needs SERVICE_CLIENT_ID/SECRET). */
+  REVOCATION_SYNC_INTERVAL_MS: env.int(2_000, 100),
 };
 
 /** Calling other services: a short-lived service token from auth, per calling service. */

@@ -20,6 +20,7 @@ import { sendError } from '../errors/error-envelope.js';
 import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
 import { createMetricsRegistry, installMetrics } from './metrics.js';
+import { RequestLogController } from './request-log.js';
 
 export const ONE_MIB = 1024 * 1024;
 
@@ -77,9 +78,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     bodyLimit,
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
-    requestIdLogLabel: 'requestId',
-    // One line per request (onResponse below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -126,17 +125,6 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.routeOptions.url ?? request.url.split('?')[0],
-        statusCode: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request completed',
-    );
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));

@@ -1,7 +1,13 @@
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { Gauge, type Registry } from 'prom-client';
-import { createTokenVerifier, UserRevocationList, type TokenVerifier } from '../auth/index.js';
+import {
+  authRevocationFeed,
+  createTokenVerifier,
+  RevocationSync,
+  UserRevocationList,
+  type TokenVerifier,
+} from '../auth/index.js';
 import { createPool, createPrismaAdapter, databaseCheck } from '../db/index.js';
 import {
   createEventTransport,
@@ -27,6 +33,10 @@ export interface InfrastructureConfig {
   AUTH_JWKS_URL: string;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
+  REVOCATION_SYNC_INTERVAL_MS?: number;
+  AUTH_SERVICE_URL?: string;
+  SERVICE_CLIENT_ID?: string | undefined;
+  SERVICE_CLIENT_SECRET?: string | undefined;
 }
 
 export interface Infrastructure<Prisma> {
@@ -51,6 +61,8 @@ export interface InfrastructureOptions<Prisma> {
   config: InfrastructureConfig;
   createPrisma: (adapter: PrismaPg) => Prisma;
   logger?: Logger;
+  /** False for a service that needs no revocation feed (auth checks its own database). */
+  syncRevocations?: boolean;
   /** Event types whose outbox rows are deleted once published (they carry a secret). */
   deleteAfterPublish?: readonly string[];
 }
@@ -90,6 +102,29 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     metrics: { registry: metrics },
   });
   const revocations = new UserRevocationList();
+  const feed =
+    options.syncRevocations !== false &&
+    config.AUTH_SERVICE_URL &&
+    config.SERVICE_CLIENT_ID &&
+    config.SERVICE_CLIENT_SECRET
+      ? authRevocationFeed({
+          authUrl: config.AUTH_SERVICE_URL,
+          clientId: config.SERVICE_CLIENT_ID,
+          clientSecret: config.SERVICE_CLIENT_SECRET,
+          logger,
+        })
+      : undefined;
+  const revocationSync = feed
+    ? new RevocationSync({
+        list: revocations,
+        fetchSince: feed.fetchSince,
+        intervalMs: config.REVOCATION_SYNC_INTERVAL_MS ?? 2_000,
+        logger,
+      })
+    : undefined;
+  if (!revocationSync && options.syncRevocations !== false) {
+    logger.warn('no service credentials: revoked access tokens are refused only when they expire');
+  }
   const verifier = createTokenVerifier({
     jwksUrl: config.AUTH_JWKS_URL,
     issuer: config.JWT_ISSUER,
@@ -107,8 +142,22 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     verifier,
     revocations,
     readinessChecks: { database: databaseCheck(pool), events: transport.healthCheck },
-    start: async () => relay.start(),
+    start: async () => {
+      relay.start();
+      revocationSync?.start();
+    },
     stopSteps: [
+      ...(revocationSync
+        ? [
+            {
+              name: 'revocation sync',
+              run: async () => {
+                await revocationSync.stop();
+                await feed?.close();
+              },
+            },
+          ]
+        : []),
       { name: 'outbox relay', run: () => relay.stop() },
       { name: 'event transport', run: () => transport.close() },
       { name: 'prisma', run: () => prisma.$disconnect() },

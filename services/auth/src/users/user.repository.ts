@@ -89,10 +89,10 @@ export class UserRepository {
     return { items, total };
   }
 
-  /** Users whose tokens were revoked after `since` (the verifiers' revocation feed). */
+  /** Users whose tokens were revoked at or after `since` (the verifiers' revocation feed). */
   async findTokensRevokedSince(since: Date): Promise<{ userId: string; validAfter: Date }[]> {
     const rows = await this.db.user.findMany({
-      where: { tokensValidAfter: { gt: since } },
+      where: { tokensValidAfter: { gte: since } },
       select: { id: true, tokensValidAfter: true },
       orderBy: { tokensValidAfter: 'asc' },
       take: 10_000,
