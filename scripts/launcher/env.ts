@@ -72,6 +72,8 @@ export function serviceEnv(service: ServiceSpec, context: EnvContext): Record<st
       .join(',');
     env.ADMIN_EMAIL = settings.adminEmail;
     env.ADMIN_PASSWORD = context.adminPassword;
+    env.AUTH_SECRET = inherited.AUTH_SECRET || secrets.authSecret;
+    env.COOKIE_SECURE = inherited.COOKIE_SECURE || 'false';
   }
   if (service.name === 'gateway') env.COOKIE_SECURE = inherited.COOKIE_SECURE || 'false';
   return env;

@@ -10,6 +10,8 @@ export interface LocalSecrets {
   /** SERVICE_CLIENT_SECRET of each service by name. */
   serviceClients: Record<string, string>;
   adminPassword: string;
+  /** AUTH_SECRET: the OTP pepper and grace-seal key of the auth service. */
+  authSecret: string;
   /** Password of the embedded PostgreSQL's superuser. */
   postgresPassword: string;
 }
@@ -37,12 +39,14 @@ export async function loadSecrets(
   const secrets: LocalSecrets = {
     serviceClients: { ...(existing.serviceClients ?? {}) },
     adminPassword: existing.adminPassword ?? generate(12),
+    authSecret: existing.authSecret ?? generate(48),
     postgresPassword: existing.postgresPassword ?? generate(),
   };
   for (const name of serviceNames) secrets.serviceClients[name] ??= generate(32);
 
   const changed =
     existing.adminPassword !== secrets.adminPassword ||
+    existing.authSecret !== secrets.authSecret ||
     existing.postgresPassword !== secrets.postgresPassword ||
     serviceNames.some((name) => existing.serviceClients?.[name] === undefined);
   if (changed) {

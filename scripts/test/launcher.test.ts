@@ -156,6 +156,7 @@ describe('databases and service environment', () => {
       secrets: {
         serviceClients: { auth: 'sa', booking: 'sb', gateway: 'sg' },
         adminPassword: 'p',
+        authSecret: 'a'.repeat(48),
         postgresPassword: 'x',
       },
       adminPassword: 'admin-pass',
