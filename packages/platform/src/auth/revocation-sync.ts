@@ -74,8 +74,11 @@ export class RevocationSync {
         this.failing = false;
       })
       .catch((error: unknown) => {
-        if (!this.failing)
-          this.options.logger.warn({ err: error }, 'token revocation feed unreachable');
+        // One line per outage, without a stack: auth starting after this service is routine.
+        if (!this.failing) {
+          const reason = (error as Error).message;
+          this.options.logger.warn({ reason }, 'token revocation feed unreachable; retrying');
+        }
         this.failing = true;
       })
       .finally(() => {
