@@ -1,0 +1,119 @@
+import { RevocationSync, UserRevocationList, type Revocation } from '@slotwise/platform/auth';
+import { createPool } from '@slotwise/platform/db';
+import { scheduleJob } from '@slotwise/platform/jobs';
+import { createLogger } from '@slotwise/platform/logger';
+import { createTestDatabase, type TestDatabase } from '@slotwise/testkit';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const logger = createLogger({ service: 'test', level: 'silent' });
+
+describe('scheduled jobs', () => {
+  let db: TestDatabase;
+  let pools: pg.Pool[];
+  beforeAll(async () => {
+    db = await createTestDatabase({ label: 'jobs' });
+    const pool = () =>
+      createPool({
+        connectionString: db.url,
+        max: 3,
+        statementTimeoutMs: 0,
+        connectionTimeoutMs: 2_000,
+        applicationName: 'jobs',
+      });
+    pools = [pool(), pool()];
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.end()));
+    await db.drop();
+  });
+
+  it('runs a job in one instance at a time, even when every instance ticks at once', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    let runs = 0;
+    const run = async () => {
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      runs += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      running -= 1;
+    };
+    const jobs = pools.map((pool) =>
+      scheduleJob({ name: 'cleanup', everyMs: 60_000, pool, logger, run, runAtStart: false }),
+    );
+    const results = await Promise.all([jobs[0]!.runOnce(), jobs[1]!.runOnce(), jobs[0]!.runOnce()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(maxRunning).toBe(1);
+    expect(runs).toBe(1);
+    // Once the first run is over, the next tick anywhere runs it again.
+    expect(await jobs[1]!.runOnce()).toBe(true);
+    await Promise.all(jobs.map((job) => job.stop()));
+  });
+
+  it('survives a failing run and keeps ticking', async () => {
+    let calls = 0;
+    const job = scheduleJob({
+      name: 'flaky',
+      everyMs: 50,
+      pool: pools[0]!,
+      logger,
+      run: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('boom');
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await job.stop();
+    expect(calls).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('revocation sync', () => {
+  it('feeds the revocation list, and asks again for the last minute so late commits are not missed', async () => {
+    const list = new UserRevocationList();
+    const asked: (string | undefined)[] = [];
+    const answers: Revocation[][] = [
+      [{ userId: 'u1', validAfter: '2026-11-25T10:00:05.000Z' }],
+      // Stamped before the cursor, committed after the first poll read it.
+      [{ userId: 'u2', validAfter: '2026-11-25T10:00:04.000Z' }],
+      [],
+    ];
+    const sync = new RevocationSync({
+      list,
+      intervalMs: 60_000,
+      logger,
+      fetchSince: async (since) => {
+        asked.push(since);
+        return answers.shift() ?? [];
+      },
+    });
+    await sync.syncOnce();
+    await sync.syncOnce();
+    await sync.syncOnce();
+    expect(asked).toEqual([undefined, '2026-11-25T09:59:05.000Z', '2026-11-25T09:59:05.000Z']);
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    expect(list.isRevoked({ userId: 'u1', iat: at('2026-11-25T10:00:04.000Z') })).toBe(true);
+    expect(list.isRevoked({ userId: 'u1', iat: at('2026-11-25T10:00:05.000Z') })).toBe(false);
+    expect(list.isRevoked({ userId: 'u2', iat: at('2026-11-25T10:00:03.000Z') })).toBe(true);
+    expect(list.isRevoked({ userId: 'u3', iat: at('2026-11-25T10:00:03.000Z') })).toBe(false);
+  });
+
+  it('keeps what it knows while the feed is down', async () => {
+    const list = new UserRevocationList();
+    let down = false;
+    const sync = new RevocationSync({
+      list,
+      intervalMs: 60_000,
+      logger,
+      fetchSince: async () => {
+        if (down) throw new Error('ECONNREFUSED');
+        return [{ userId: 'u1', validAfter: new Date(Date.now() + 1000).toISOString() }];
+      },
+    });
+    await sync.syncOnce();
+    down = true;
+    await expect(sync.syncOnce()).rejects.toThrow('ECONNREFUSED');
+    expect(list.isRevoked({ userId: 'u1', iat: Math.floor(Date.now() / 1000) })).toBe(true);
+  });
+});
