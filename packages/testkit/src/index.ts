@@ -5,3 +5,4 @@ export * from './tcp-proxy.js';
 export * from './service-env.js';
 export * from './wait-for.js';
 export * from './smtp-capture.js';
+export * from './factory.js';

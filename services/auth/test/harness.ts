@@ -4,7 +4,12 @@ import { loadConfig } from '@slotwise/platform/config';
 import { createEventTransport, type EventTransport } from '@slotwise/platform/events';
 import type { HttpApp } from '@slotwise/platform/http';
 import { createLogger } from '@slotwise/platform/logger';
-import { createServiceTestEnv, waitFor, type ServiceTestEnv } from '@slotwise/testkit';
+import {
+  createServiceTestEnv,
+  defineFactory,
+  waitFor,
+  type ServiceTestEnv,
+} from '@slotwise/testkit';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { configSchema } from '../src/config.js';
@@ -97,20 +102,18 @@ export async function startAuth(env: Record<string, string> = {}): Promise<AuthH
   };
 }
 
-let counter = 0;
-/** A unique person for each test, so tests never share an account. */
-export function person(
-  overrides: Partial<{ email: string; username: string; password: string; role: string }> = {},
-) {
-  counter += 1;
-  const tag = `${Date.now().toString(36)}${counter}`;
-  return {
-    email: `user-${tag}@example.com`,
-    username: `user_${tag}`,
-    password: 'correct horse battery',
-    ...overrides,
-  };
-}
+/** A unique person for each call, so tests never share an account. */
+export const person = defineFactory<{
+  email: string;
+  username: string;
+  password: string;
+  role: string;
+}>((tag) => ({
+  email: `user-${tag}@example.com`,
+  username: `user_${tag}`,
+  password: 'correct horse battery',
+  role: 'CUSTOMER',
+}));
 
 export function post(
   app: HttpApp,

@@ -410,6 +410,37 @@ describe('gateway', () => {
     expect(Object.keys(uiJson.json<{ paths: object }>().paths)).toContain('/api/auth/things');
   });
 
+  it('answers CORS preflights for allowed origins only', async () => {
+    const cors = await startGateway({
+      AUTH_SERVICE_URL: auth.url,
+      AUTH_JWKS_URL: keys.jwksUrl,
+      CORS_ORIGINS: 'https://app.example.com',
+    });
+    try {
+      const preflight = (origin: string) =>
+        cors.app.inject({
+          method: 'OPTIONS',
+          url: '/api/bookings',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+      const allowed = await preflight('https://app.example.com');
+      expect(allowed.statusCode).toBe(204);
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
+      expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+      const other = await preflight('https://evil.example.com');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await cors.close();
+    }
+  });
+
+  it('sets security headers on proxied responses', async () => {
+    const response = await get('/api/bookings');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBeDefined();
+    expect(response.headers['strict-transport-security']).toBeDefined();
+  });
+
   it('serves metrics to loopback clients only', async () => {
     const local = await gateway.app.inject({
       method: 'GET',
