@@ -1,3 +1,5 @@
 export * from './roles.js';
 export * from './event-types.js';
 export * from './user-events.js';
+export * from './business.js';
+export * from './resource.js';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Businesses (API.md, Business) and what the business service tells others about them. */
+export const businessTypes = ['HOTEL', 'CLINIC', 'SALON', 'CO_WORKING', 'OTHER'] as const;
+export const businessType = z.enum(businessTypes);
+export type BusinessType = z.infer<typeof businessType>;
+
+export const businessStatuses = ['PENDING', 'ACTIVE', 'INACTIVE', 'SUSPENDED', 'DELETED'] as const;
+export const businessStatus = z.enum(businessStatuses);
+export type BusinessStatus = z.infer<typeof businessStatus>;
+
+/**
+ * What other services need to know of a business: `GET /internal/businesses/:id` and
+ * `GET /internal/businesses/by-owner/:ownerId` answer `{ data: BusinessSummary }`, and every
+ * `business.*` event carries one, so a consumer can keep a read model from events alone.
+ */
+export const businessSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  ownerId: z.uuid(),
+  status: businessStatus,
+  isVerified: z.boolean(),
+  timezone: z.string(),
+});
+export type BusinessSummary = z.infer<typeof businessSummary>;
+
+/** Bookable means: ACTIVE and verified. */
+export const isBusinessBookable = (
+  business: Pick<BusinessSummary, 'status' | 'isVerified'>,
+): boolean => business.status === 'ACTIVE' && business.isVerified;
+
+/** `business.created`, `business.verified`, `business.deleted`: the business as it is after. */
+export const businessEventData = businessSummary;
+export type BusinessEventData = BusinessSummary;
+
+/** `business.status_changed`: also what it was, and who changed it. */
+export const businessStatusChangedData = businessSummary.extend({
+  previousStatus: businessStatus,
+  changedBy: z.uuid().nullable(),
+});
+export type BusinessStatusChangedData = z.infer<typeof businessStatusChangedData>;
