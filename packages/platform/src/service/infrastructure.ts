@@ -5,9 +5,11 @@ import {
   authRevocationFeed,
   createTokenVerifier,
   RevocationSync,
+  ServiceTokenClient,
   UserRevocationList,
   type TokenVerifier,
 } from '../auth/index.js';
+import { ServiceClient } from '../client/service-client.js';
 import { createPool, createPrismaAdapter, databaseCheck } from '../db/index.js';
 import {
   createEventTransport,
@@ -37,6 +39,7 @@ export interface InfrastructureConfig {
   AUTH_SERVICE_URL?: string;
   SERVICE_CLIENT_ID?: string | undefined;
   SERVICE_CLIENT_SECRET?: string | undefined;
+  SERVICE_CALL_TIMEOUT_MS?: number;
 }
 
 export interface Infrastructure<Prisma> {
@@ -47,6 +50,13 @@ export interface Infrastructure<Prisma> {
   transport: EventTransport;
   relay: OutboxRelay;
   verifier: TokenVerifier;
+  /** Verifies service tokens minted for this service (audience: its name), for internal routes. */
+  serviceVerifier: TokenVerifier;
+  /**
+   * A client for another service's internal routes, sending a service token for it. Needs
+   * SERVICE_CLIENT_ID/SECRET; closed on shutdown.
+   */
+  serviceClient(target: string, baseUrl: string): ServiceClient;
   /** Per-user "tokens issued before this are dead", fed from auth's events. */
   revocations: UserRevocationList;
   readinessChecks: Record<string, HealthCheck>;
@@ -132,6 +142,35 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     isRevoked: revocations.isRevoked,
   });
 
+  const serviceVerifier = createTokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: service,
+  });
+  const clients: ServiceClient[] = [];
+  const serviceClient = (target: string, baseUrl: string): ServiceClient => {
+    if (!config.AUTH_SERVICE_URL || !config.SERVICE_CLIENT_ID || !config.SERVICE_CLIENT_SECRET) {
+      throw new Error(
+        `${service} calls ${target}: set AUTH_SERVICE_URL, SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET`,
+      );
+    }
+    const tokens = new ServiceTokenClient({
+      authUrl: config.AUTH_SERVICE_URL,
+      clientId: config.SERVICE_CLIENT_ID,
+      clientSecret: config.SERVICE_CLIENT_SECRET,
+      audience: target,
+    });
+    const client = new ServiceClient({
+      name: target,
+      baseUrl,
+      timeoutMs: config.SERVICE_CALL_TIMEOUT_MS ?? 2_000,
+      getToken: tokens.getToken,
+      logger,
+    });
+    clients.push(client);
+    return client;
+  };
+
   return {
     logger,
     metrics,
@@ -140,6 +179,8 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     transport,
     relay,
     verifier,
+    serviceVerifier,
+    serviceClient,
     revocations,
     readinessChecks: { database: databaseCheck(pool), events: transport.healthCheck },
     start: async () => {
@@ -158,6 +199,10 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
             },
           ]
         : []),
+      {
+        name: 'service clients',
+        run: async () => void (await Promise.all(clients.map((c) => c.close()))),
+      },
       { name: 'outbox relay', run: () => relay.stop() },
       { name: 'event transport', run: () => transport.close() },
       { name: 'prisma', run: () => prisma.$disconnect() },
