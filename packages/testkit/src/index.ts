@@ -6,3 +6,4 @@ export * from './service-env.js';
 export * from './wait-for.js';
 export * from './smtp-capture.js';
 export * from './factory.js';
+export * from './token-issuer.js';

@@ -1,4 +1,6 @@
 import { createHttpApp, type HttpApp } from '@slotwise/platform/http';
+import { registerAvailabilityRoutes } from './availability/availability.routes.js';
+import { registerBookingRoutes } from './bookings/booking.routes.js';
 import type { Container } from './container.js';
 
 /** The booking service's HTTP app, without listening: tests build it in-process. */
@@ -9,6 +11,15 @@ export async function buildApp(container: Container): Promise<HttpApp> {
     readinessChecks: container.readinessChecks,
     metrics: container.metrics,
     openapi: { title: 'Slotwise booking service' },
+  });
+  // Registered before /:id so "availability" is never read as a booking id.
+  registerAvailabilityRoutes(app, {
+    availability: container.availability,
+    authenticate: container.authenticate,
+  });
+  registerBookingRoutes(app, {
+    bookings: container.bookings,
+    authenticate: container.authenticate,
   });
   return app;
 }

@@ -19,6 +19,15 @@ export const configSchema = z
     ...serviceClientEnv,
     PORT: env.port(3002),
     DATABASE_URL: env.postgresUrl(),
+    RESOURCE_SERVICE_URL: z.url().default('http://127.0.0.1:3004'),
+    /** How long a resource's snapshot (its price!) may be reused: the customer must get the
+     * price they saw, so a few seconds at most. */
+    RESOURCE_CACHE_TTL_MS: env.int(3_000, 0, 10_000),
+    BOOKING_MAX_DURATION_DAYS: env.int(30, 1),
+    BOOKING_MAX_ADVANCE_DAYS: env.int(365, 1),
+    AVAILABILITY_MAX_DAYS: env.int(93, 1),
+    IDEMPOTENCY_TTL_HOURS: env.int(24, 1),
+    CLEANUP_INTERVAL_SEC: env.int(300, 1),
   })
   .superRefine(requireEventTransport);
 

@@ -1,17 +1,61 @@
+import { authenticate, type PreHandler } from '@slotwise/platform/auth';
+import { scheduleJob } from '@slotwise/platform/jobs';
+import type { Logger } from '@slotwise/platform/logger';
 import { createInfrastructure, type Infrastructure } from '@slotwise/platform/service';
+import { AvailabilityService } from './availability/availability.service.js';
+import { BookingRepository } from './bookings/booking.repository.js';
+import { BookingService } from './bookings/booking.service.js';
+import { IdempotencyRepository } from './bookings/idempotency.repository.js';
 import type { Config } from './config.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { cleanupJob } from './jobs/cleanup.job.js';
+import { ResourceCatalog } from './resources/resource-catalog.js';
 
 export interface Container extends Infrastructure<PrismaClient> {
   config: Config;
+  bookings: BookingService;
+  availability: AvailabilityService;
+  authenticate: PreHandler;
 }
 
 /** The composition root: infrastructure → repositories → services, wired by hand. */
-export async function buildContainer(config: Config): Promise<Container> {
+export async function buildContainer(
+  config: Config,
+  overrides: { logger?: Logger } = {},
+): Promise<Container> {
   const infrastructure = await createInfrastructure({
     service: 'booking',
     config,
     createPrisma: (adapter) => new PrismaClient({ adapter }),
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
   });
-  return { ...infrastructure, config };
+  const repository = new BookingRepository(infrastructure.prisma, infrastructure.pool);
+  const keys = new IdempotencyRepository(infrastructure.prisma);
+  const catalog = new ResourceCatalog(
+    infrastructure.serviceClient('resource', config.RESOURCE_SERVICE_URL),
+    config.RESOURCE_CACHE_TTL_MS,
+  );
+  const cleanup = scheduleJob({
+    name: 'booking-cleanup',
+    everyMs: config.CLEANUP_INTERVAL_SEC * 1000,
+    pool: infrastructure.pool,
+    logger: infrastructure.logger,
+    run: cleanupJob(keys, config.IDEMPOTENCY_TTL_HOURS),
+    runAtStart: false,
+  });
+  return {
+    ...infrastructure,
+    config,
+    bookings: new BookingService(repository, keys, catalog, {
+      maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
+      maxAdvanceDays: config.BOOKING_MAX_ADVANCE_DAYS,
+      idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
+    }),
+    availability: new AvailabilityService(repository, {
+      maxWindowDays: config.AVAILABILITY_MAX_DAYS,
+      maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
+    }),
+    authenticate: authenticate(infrastructure.verifier),
+    stopSteps: [{ name: 'cleanup job', run: () => cleanup.stop() }, ...infrastructure.stopSteps],
+  };
 }

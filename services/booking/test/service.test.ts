@@ -1,38 +1,26 @@
 import { fileURLToPath } from 'node:url';
-import { findSchemaDrift } from '@slotwise/platform/db';
-import type { HttpApp } from '@slotwise/platform/http';
-import { createServiceTestEnv, waitFor, type ServiceTestEnv } from '@slotwise/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { configSchema } from '../src/config.js';
-import { buildContainer, type Container } from '../src/container.js';
 import { loadConfig } from '@slotwise/platform/config';
+import { findSchemaDrift } from '@slotwise/platform/db';
+import { waitFor } from '@slotwise/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../src/config.js';
+import { startBooking, type BookingHarness } from './harness.js';
 
-const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
 describe('booking service', () => {
-  let testEnv: ServiceTestEnv;
-  let container: Container;
-  let app: HttpApp;
-
+  let h: BookingHarness;
   beforeAll(async () => {
-    testEnv = await createServiceTestEnv({ service: 'booking', migrationsDir });
-    container = await buildContainer(loadConfig('booking', configSchema, testEnv.env));
-    app = await buildApp(container);
-    await app.ready();
+    h = await startBooking();
   });
-
   afterAll(async () => {
-    await app.close();
-    for (const step of container.stopSteps) await step.run();
-    await testEnv.close();
+    await h.close();
   });
 
   it('is ready when its database and event transport answer', async () => {
     // The broker connection is made in the background: a service starts even while it is down.
     const response = await waitFor(async () => {
-      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+      const ready = await h.app.inject({ method: 'GET', url: '/health/ready' });
       expect(ready.statusCode).toBe(200);
       return ready;
     });
@@ -44,7 +32,7 @@ describe('booking service', () => {
 
   it('has a migrated database that matches schema.prisma', async () => {
     const drift = await findSchemaDrift({
-      connectionString: testEnv.db.url,
+      connectionString: h.testEnv.db.url,
       schemaPath,
       ignoreTables: ['outbox', 'inbox'],
     });
@@ -53,7 +41,11 @@ describe('booking service', () => {
 
   it('refuses to start with a bad variable, naming it', () => {
     expect(() =>
-      loadConfig('booking', configSchema, { ...testEnv.env, DATABASE_URL: 'mysql://x', PORT: 'x' }),
+      loadConfig('booking', configSchema, {
+        ...h.testEnv.env,
+        DATABASE_URL: 'mysql://x',
+        PORT: 'x',
+      }),
     ).toThrow(/DATABASE_URL[\s\S]*PORT|PORT[\s\S]*DATABASE_URL/);
   });
 });

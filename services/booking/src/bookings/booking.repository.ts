@@ -1,0 +1,232 @@
+import type { EventEnvelope } from '@slotwise/platform/events';
+import type pg from 'pg';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type {
+  BookingFilter,
+  BookingRecord,
+  BookingSort,
+  BookingStatus,
+  HistoryEntry,
+} from './booking.types.js';
+
+type BookingRow = Prisma.BookingGetPayload<object>;
+
+function toRecord(row: BookingRow): BookingRecord {
+  return {
+    ...row,
+    priceAtBooking: row.priceAtBooking.toFixed(2),
+    totalPrice: row.totalPrice.toFixed(2),
+    status: row.status,
+  };
+}
+
+export interface IdempotencyClaim {
+  userId: string;
+  key: string;
+  requestHash: string;
+  statusCode: number;
+  responseBody: unknown;
+  expiredBefore: Date;
+}
+
+export type InsertOutcome = 'created' | 'conflict' | 'key-taken';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+/**
+ * Bookings. The two writes on the hot path (create, change of status) are one SQL statement
+ * each, on the pool directly: the booking, its history row, its outbox event (and the
+ * idempotency key) in one round trip, atomically. Reads go through Prisma.
+ */
+export class BookingRepository {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pool: pg.Pool,
+  ) {}
+
+  /**
+   * Inserts the booking with its first history row and its event; with an idempotency claim, only
+   * if the key was not taken (a concurrent request with the same key waits here for the first to
+   * commit, then finds the key taken). An overlap with a holding booking is refused by the
+   * exclusion constraint: 'conflict'.
+   */
+  async insert(
+    booking: BookingRecord,
+    historyId: string,
+    event: EventEnvelope<object>,
+    claim?: IdempotencyClaim,
+  ): Promise<InsertOutcome> {
+    const values: unknown[] = [
+      booking.id,
+      booking.userId,
+      booking.vendorId,
+      booking.businessId,
+      booking.resourceId,
+      booking.businessName,
+      booking.resourceName,
+      booking.resourceType,
+      booking.priceAtBooking,
+      booking.priceUnit,
+      booking.currency,
+      booking.totalPrice,
+      booking.timezone,
+      booking.startTime,
+      booking.endTime,
+      booking.notes,
+      booking.createdAt,
+      historyId,
+      event.id,
+      event.type,
+      JSON.stringify(event),
+    ];
+    const keyCte = claim
+      ? `k AS (INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response_body, created_at)
+               VALUES ($2, $22, $23, $24, $25::jsonb, $17)
+               ON CONFLICT (user_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
+                 status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body,
+                 created_at = EXCLUDED.created_at
+               WHERE idempotency_keys.created_at < $26
+               RETURNING 1),`
+      : '';
+    if (claim) {
+      // A key older than its lifetime is free again: the claim takes it over.
+      values.push(
+        claim.key,
+        claim.requestHash,
+        claim.statusCode,
+        JSON.stringify(claim.responseBody),
+        claim.expiredBefore,
+      );
+    }
+    const guard = claim ? 'WHERE EXISTS (SELECT 1 FROM k)' : '';
+    const sql = `
+      WITH ${keyCte}
+      b AS (
+        INSERT INTO bookings (id, user_id, vendor_id, business_id, resource_id, business_name,
+          resource_name, resource_type, price_at_booking, price_unit, currency, total_price, timezone,
+          start_time, end_time, status, notes, created_at, updated_at)
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::"PriceUnit", $11, $12, $13, $14, $15,
+          'PENDING', $16, $17, $17 ${guard}
+        RETURNING id),
+      h AS (
+        INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, at)
+        SELECT $18, id, NULL, 'PENDING', $2, $17 FROM b),
+      o AS (
+        INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
+        SELECT $19, id, $20, 1, $21::jsonb, $17 FROM b)
+      SELECT count(*)::int AS created FROM b`;
+    try {
+      const { rows } = await this.pool.query<{ created: number }>(sql, values);
+      return rows[0]?.created === 1 ? 'created' : 'key-taken';
+    } catch (error) {
+      if ((error as { code?: string }).code === EXCLUSION_VIOLATION) return 'conflict';
+      throw error;
+    }
+  }
+
+  /**
+   * Moves a booking to a new status if it is still at `expectedVersion` (nobody changed it since
+   * it was read), with its history row and event, in one statement. False: it changed meanwhile.
+   */
+  async transition(
+    next: BookingRecord,
+    expectedVersion: number,
+    from: BookingStatus,
+    history: { id: string; changedBy: string; reason: string | null },
+    event: EventEnvelope<object>,
+  ): Promise<boolean> {
+    const sql = `
+      WITH u AS (
+        UPDATE bookings SET status = $2::"BookingStatus", version = $3, updated_at = $4,
+          cancelled_at = $5, cancel_reason = $6, cancelled_by = $7
+        WHERE id = $1 AND version = $8
+        RETURNING id),
+      h AS (
+        INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, reason, at)
+        SELECT $9, id, $10::"BookingStatus", $2::"BookingStatus", $11, $12, $4 FROM u),
+      o AS (
+        INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
+        SELECT $13, id, $14, $3, $15::jsonb, $4 FROM u)
+      SELECT count(*)::int AS changed FROM u`;
+    const { rows } = await this.pool.query<{ changed: number }>(sql, [
+      next.id,
+      next.status,
+      next.version,
+      next.updatedAt,
+      next.cancelledAt,
+      next.cancelReason,
+      next.cancelledBy,
+      expectedVersion,
+      history.id,
+      from,
+      history.changedBy,
+      history.reason,
+      event.id,
+      event.type,
+      JSON.stringify(event),
+    ]);
+    return rows[0]?.changed === 1;
+  }
+
+  async findById(id: string): Promise<BookingRecord | null> {
+    const row = await this.prisma.booking.findUnique({ where: { id } });
+    return row ? toRecord(row) : null;
+  }
+
+  async list(
+    filter: BookingFilter,
+    sort: BookingSort,
+    page: { skip: number; take: number },
+  ): Promise<{ items: BookingRecord[]; total: number }> {
+    const where: Prisma.BookingWhereInput = {
+      ...(filter.userId ? { userId: filter.userId } : {}),
+      ...(filter.vendorId ? { vendorId: filter.vendorId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.resourceId ? { resourceId: filter.resourceId } : {}),
+      ...(filter.businessId ? { businessId: filter.businessId } : {}),
+      // Bookings overlapping [from, to).
+      ...(filter.to ? { startTime: { lt: filter.to } } : {}),
+      ...(filter.from ? { endTime: { gt: filter.from } } : {}),
+    };
+    const field = sort.replace('-', '') as 'startTime' | 'createdAt';
+    const direction = sort.startsWith('-') ? 'desc' : 'asc';
+    const [rows, total] = await Promise.all([
+      this.prisma.booking.findMany({
+        where,
+        orderBy: [{ [field]: direction }, { id: 'asc' }],
+        ...page,
+      }),
+      this.prisma.booking.count({ where }),
+    ]);
+    return { items: rows.map(toRecord), total };
+  }
+
+  async history(bookingId: string): Promise<HistoryEntry[]> {
+    return this.prisma.bookingStatusHistory.findMany({
+      where: { bookingId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { fromStatus: true, toStatus: true, changedBy: true, reason: true, at: true },
+    });
+  }
+
+  /**
+   * Holding bookings of a resource that overlap [from, to). Bookings last at most
+   * `maxDurationMs`, so only those starting after from − max can overlap: the index range scan
+   * stays short however many past bookings the resource has.
+   */
+  async busy(
+    resourceId: string,
+    from: Date,
+    to: Date,
+    maxDurationMs: number,
+  ): Promise<{ startTime: Date; endTime: Date }[]> {
+    const { rows } = await this.pool.query<{ start_time: Date; end_time: Date }>(
+      `SELECT start_time, end_time FROM bookings
+        WHERE resource_id = $1 AND start_time < $3 AND start_time > $4 AND end_time > $2
+          AND status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
+        ORDER BY start_time`,
+      [resourceId, from, to, new Date(from.getTime() - maxDurationMs)],
+    );
+    return rows.map((row) => ({ startTime: row.start_time, endTime: row.end_time }));
+  }
+}

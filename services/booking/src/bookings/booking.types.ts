@@ -1,0 +1,61 @@
+import type { PriceUnit } from '@slotwise/contracts';
+
+export const bookingStatuses = [
+  'PENDING',
+  'CONFIRMED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'CANCELLED',
+  'NO_SHOW',
+] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** The statuses that hold a time range (the exclusion constraint's WHERE clause). */
+export const HOLDING_STATUSES: readonly BookingStatus[] = ['PENDING', 'CONFIRMED', 'IN_PROGRESS'];
+
+/** A booking as the service sees it; money as decimal strings, never floats. */
+export interface BookingRecord {
+  id: string;
+  userId: string;
+  vendorId: string;
+  businessId: string;
+  resourceId: string;
+  businessName: string;
+  resourceName: string;
+  resourceType: string;
+  priceAtBooking: string;
+  priceUnit: PriceUnit;
+  currency: string;
+  totalPrice: string;
+  timezone: string;
+  startTime: Date;
+  endTime: Date;
+  status: BookingStatus;
+  notes: string | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface HistoryEntry {
+  fromStatus: BookingStatus | null;
+  toStatus: BookingStatus;
+  changedBy: string;
+  reason: string | null;
+  at: Date;
+}
+
+export interface BookingFilter {
+  userId?: string;
+  vendorId?: string;
+  status?: BookingStatus;
+  resourceId?: string;
+  businessId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export type BookingSort = 'startTime' | '-startTime' | 'createdAt' | '-createdAt';

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, hoursFromNow, startBooking, type BookingHarness } from './harness.js';
+
+describe('no double booking, under concurrency', () => {
+  let h: BookingHarness;
+  let tokens: string[];
+  beforeAll(async () => {
+    h = await startBooking({ DATABASE_POOL_MAX: '30' });
+    tokens = await Promise.all(Array.from({ length: 100 }, () => h.tokenFor('CUSTOMER')));
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const create = (token: string, resourceId: string, startTime: string, endTime: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/bookings',
+      payload: { resourceId, startTime, endTime },
+      headers: { authorization: `Bearer ${token}` },
+    });
+  const rows = async (resourceId: string) =>
+    Number(
+      (
+        await h.container.pool.query<{ n: string }>(
+          `SELECT count(*) AS n FROM bookings WHERE resource_id = $1`,
+          [resourceId],
+        )
+      ).rows[0]!.n,
+    );
+
+  it('100 concurrent requests for one slot: exactly one 201, 99 × 409, no 5xx, one row', async () => {
+    const resource = h.addResource();
+    const [start, end] = [hoursFromNow(24), hoursFromNow(26)];
+    const responses = await Promise.all(
+      tokens.map((token) => create(token, resource.id, start, end)),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99);
+    expect(
+      responses
+        .filter((r) => r.statusCode === 409)
+        .every((r) => errorCode(r) === 'BOOKING_CONFLICT'),
+    ).toBe(true);
+    expect(await rows(resource.id)).toBe(1);
+  });
+
+  it('100 concurrent overlapping but different ranges: still exactly one', async () => {
+    const resource = h.addResource();
+    const base = Date.now() + 48 * 3_600_000;
+    const responses = await Promise.all(
+      tokens.map((token, i) => {
+        // Every range contains the instant base + 100 min, none is identical.
+        const start = new Date(base + i * 60_000);
+        const end = new Date(base + (101 + i) * 60_000);
+        return create(token, resource.id, start.toISOString(), end.toISOString());
+      }),
+    );
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.statusCode === 409)).toHaveLength(99);
+    expect(await rows(resource.id)).toBe(1);
+  });
+
+  it('back-to-back ranges both succeed (half-open), and one resource does not block another', async () => {
+    const resource = h.addResource();
+    const other = h.addResource();
+    const at = (hours: number) => hoursFromNow(72 + hours);
+    expect((await create(tokens[0]!, resource.id, at(0), at(1))).statusCode).toBe(201);
+    expect((await create(tokens[1]!, resource.id, at(1), at(2))).statusCode).toBe(201);
+    expect((await create(tokens[2]!, other.id, at(0), at(2))).statusCode).toBe(201);
+    expect((await create(tokens[3]!, resource.id, at(0.5), at(1.5))).statusCode).toBe(409);
+  });
+
+  it('a cancelled booking frees its range', async () => {
+    const resource = h.addResource();
+    const [start, end] = [hoursFromNow(96), hoursFromNow(97)];
+    const first = await create(tokens[4]!, resource.id, start, end);
+    const id = first.json<{ data: { id: string } }>().data.id;
+    expect((await create(tokens[5]!, resource.id, start, end)).statusCode).toBe(409);
+    const cancel = await h.app.inject({
+      method: 'POST',
+      url: `/api/bookings/${id}/cancel`,
+      payload: { reason: 'plans changed' },
+      headers: { authorization: `Bearer ${tokens[4]}` },
+    });
+    expect(cancel.statusCode).toBe(200);
+    expect((await create(tokens[5]!, resource.id, start, end)).statusCode).toBe(201);
+  });
+});
