@@ -213,3 +213,42 @@ describe('UserRevocationList', () => {
     expect(list.isRevoked({ userId: 'u2', iat: 1 })).toBe(true);
   });
 });
+
+describe('verified-token cache', () => {
+  it('refuses a cached token once it is revoked, and once it expires', async () => {
+    const revocations = new UserRevocationList();
+    const verifier = verifierFor({ isRevoked: revocations.isRevoked, clockToleranceSec: 0 });
+    const token = await keys.sign({
+      sub: 'u-cache',
+      role: 'CUSTOMER',
+      iat: now() - 10,
+      exp: now() + 2,
+    });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'u-cache' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'u-cache' });
+
+    revocations.revokeBefore('u-cache', new Date());
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      status: 401,
+      message: 'Access token revoked',
+    });
+
+    const fresh = await keys.sign({ sub: 'u-exp', role: 'CUSTOMER', exp: now() + 1 });
+    await expect(verifier.verify(fresh)).resolves.toMatchObject({ userId: 'u-exp' });
+    await sleep(2_100);
+    await expect(verifier.verify(fresh)).rejects.toMatchObject({
+      status: 401,
+      message: 'Access token expired',
+    });
+  });
+
+  it('never caches a token that failed, so a tampered copy stays refused', async () => {
+    const verifier = verifierFor();
+    const token = await keys.sign({ sub: 'u1', role: 'CUSTOMER' });
+    await verifier.verify(token);
+    const [header, , signature] = token.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ sub: 'u1', role: 'ADMIN', iss: keys.issuer, aud: keys.audience, iat: now(), exp: now() + 600 })).toString('base64url')}.${signature}`;
+    await expect(verifier.verify(forged)).rejects.toBeInstanceOf(AppError);
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ status: 401 });
+  });
+});

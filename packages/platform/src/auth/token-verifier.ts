@@ -33,6 +33,12 @@ export interface TokenVerifierOptions {
   jwksMaxAgeMs?: number;
   jwksTimeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /**
+   * Verified tokens remembered (by their exact text) until they expire, so a client's next
+   * requests skip the signature check. Revocation is still checked on every use. Default 10,000;
+   * 0 turns it off.
+   */
+  cacheSize?: number;
 }
 
 export interface TokenVerifier {
@@ -91,18 +97,37 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     requiredClaims: ['sub', 'iat', 'exp'],
   };
 
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified = new Map<string, AccessClaims>();
+
+  const checkSignature = async (token: string): Promise<AccessClaims> => {
+    const cached = verified.get(token);
+    if (cached) {
+      if (cached.exp + toleranceSec > Date.now() / 1000) return cached;
+      verified.delete(token);
+      throw rejected('Access token expired');
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys.getKey, verifyOptions));
+    } catch (error) {
+      if (error instanceof AppError) throw error; // the JWKS is unreachable: 503, not the token's fault
+      if (error instanceof errors.JWTExpired) throw rejected('Access token expired', error);
+      throw rejected('Invalid access token', error);
+    }
+    const claims = toClaims(payload, toleranceSec);
+    if (cacheSize > 0) {
+      // Oldest first out: a Map iterates in insertion order.
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+      verified.set(token, claims);
+    }
+    return claims;
+  };
+
   return {
     async verify(token: string): Promise<AccessClaims> {
       if (!token) throw rejected('Authentication required');
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, keys.getKey, verifyOptions));
-      } catch (error) {
-        if (error instanceof AppError) throw error; // the JWKS is unreachable: 503, not the token's fault
-        if (error instanceof errors.JWTExpired) throw rejected('Access token expired', error);
-        throw rejected('Invalid access token', error);
-      }
-      const claims = toClaims(payload, toleranceSec);
+      const claims = await checkSignature(token);
       if (await options.isRevoked?.(claims)) throw rejected('Access token revoked');
       return claims;
     },
