@@ -39,3 +39,14 @@ export const businessStatusChangedData = businessSummary.extend({
   changedBy: z.uuid().nullable(),
 });
 export type BusinessStatusChangedData = z.infer<typeof businessStatusChangedData>;
+
+/**
+ * `business.updated`: the owner or an admin edited the profile (name, timezone, contact details).
+ * The summary's name and timezone can change with it, so read models need the event. It is not in
+ * `EventTypes` (event-types.ts), hence its own constant here.
+ */
+export const businessUpdatedEventType = 'business.updated';
+export const businessUpdatedData = businessSummary.extend({
+  changedBy: z.uuid().nullable(),
+});
+export type BusinessUpdatedData = z.infer<typeof businessUpdatedData>;

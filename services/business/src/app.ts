@@ -1,5 +1,8 @@
 import { createHttpApp, type HttpApp } from '@slotwise/platform/http';
+import { registerBusinessChangeRoutes } from './businesses/business-change.routes.js';
+import { registerBusinessRoutes } from './businesses/business.routes.js';
 import type { Container } from './container.js';
+import { registerInternalRoutes } from './internal/internal.routes.js';
 
 /** The business service's HTTP app, without listening: tests build it in-process. */
 export async function buildApp(container: Container): Promise<HttpApp> {
@@ -9,6 +12,13 @@ export async function buildApp(container: Container): Promise<HttpApp> {
     readinessChecks: container.readinessChecks,
     metrics: container.metrics,
     openapi: { title: 'Slotwise business service' },
+  });
+  const deps = { businesses: container.businesses, authenticate: container.authenticate };
+  registerBusinessRoutes(app, deps);
+  registerBusinessChangeRoutes(app, deps);
+  registerInternalRoutes(app, {
+    businesses: container.businesses,
+    verifier: container.serviceVerifier,
   });
   return app;
 }

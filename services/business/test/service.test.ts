@@ -51,6 +51,38 @@ describe('business service', () => {
     expect(drift).toEqual([]);
   });
 
+  it('holds the life cycle’s invariants in the database too', async () => {
+    const insert = (status: string, verified: boolean, verifiedAt: string | null) =>
+      container.pool.query(
+        `INSERT INTO businesses (id, owner_id, name, type, status, is_verified, verified_at, updated_at)
+         VALUES (gen_random_uuid(), gen_random_uuid(), 'X', 'OTHER', $1, $2, $3, now())`,
+        [status, verified, verifiedAt],
+      );
+    await expect(insert('ACTIVE', false, null)).rejects.toThrow(/businesses_active_is_verified/);
+    await expect(insert('PENDING', true, null)).rejects.toThrow(/businesses_verified_at_set/);
+    await expect(insert('PENDING', false, new Date().toISOString())).rejects.toThrow(
+      /businesses_verified_at_set/,
+    );
+    await expect(insert('ACTIVE', true, new Date().toISOString())).resolves.toBeDefined();
+  });
+
+  it('documents every route in its OpenAPI document', async () => {
+    const response = await app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/businesses',
+        '/api/businesses/me',
+        '/api/businesses/{id}',
+        '/api/businesses/{id}/status',
+        '/api/businesses/{id}/verify',
+        '/internal/businesses/{id}',
+        '/internal/businesses/by-owner/{ownerId}',
+      ]),
+    );
+  });
+
   it('refuses to start with a bad variable, naming it', () => {
     expect(() =>
       loadConfig('business', configSchema, {

@@ -22,6 +22,8 @@ export const TemplateNames = {
   passwordReset: 'otp.password_reset',
   signInCode: 'otp.two_factor_auth',
   welcome: 'user.welcome',
+  businessVerified: 'business.verified',
+  businessSuspended: 'business.suspended',
 } as const;
 
 export type TemplateName = (typeof TemplateNames)[keyof typeof TemplateNames];

@@ -1,5 +1,6 @@
 import { EventTypes } from '@slotwise/contracts';
 import type { HandlerDependencies, HandlerRegistry } from '../handler-registry.js';
+import { businessStatusChangedHandler, businessVerifiedHandler } from './business-mail.handlers.js';
 import { userOtpRequestedHandler } from './user-otp-requested.handler.js';
 import {
   userDeletedHandler,
@@ -13,15 +14,14 @@ import { userVerifiedHandler } from './user-verified.handler.js';
  * The queue's bindings. A type matched here without an entry below is acknowledged and ignored
  * (e.g. user.password_changed); an entry whose type is matched by none fails the start.
  */
-export const SUBSCRIBED_PATTERNS: readonly string[] = ['user.*'];
+export const SUBSCRIBED_PATTERNS: readonly string[] = ['user.*', 'business.*'];
 
 /**
  * What this service does with each event type: one entry each. Still to come, each as one handler
- * file plus one line here (and 'business.*' / 'booking.*' above):
- *   business.verified, business.status_changed (SUSPENDED)  → the vendor
- *   booking.created                                          → the vendor
- *   booking.confirmed                                        → the customer, with an .ics
- *   booking.cancelled                                        → the party that did not cancel
+ * file plus one line here (and 'booking.*' above):
+ *   booking.created    → the vendor
+ *   booking.confirmed  → the customer, with an .ics
+ *   booking.cancelled  → the party that did not cancel
  * Recipients of those come from the user read model (`users.findById`): the events carry ids.
  */
 export function buildHandlerRegistry(deps: HandlerDependencies): HandlerRegistry {
@@ -32,5 +32,7 @@ export function buildHandlerRegistry(deps: HandlerDependencies): HandlerRegistry
     [EventTypes.userStatusChanged]: userStatusChangedHandler(deps),
     [EventTypes.userDeleted]: userDeletedHandler(deps),
     [EventTypes.userOtpRequested]: userOtpRequestedHandler(deps),
+    [EventTypes.businessVerified]: businessVerifiedHandler(deps),
+    [EventTypes.businessStatusChanged]: businessStatusChangedHandler(deps),
   };
 }

@@ -1,0 +1,107 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type {
+  BusinessChanges,
+  BusinessFilter,
+  BusinessRecord,
+  BusinessSort,
+  NewBusiness,
+} from './business.types.js';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const UNIQUE_VIOLATION = 'P2002';
+
+/** A unique index refused the row; `fields` names the columns (or the index) that collided. */
+export class UniqueViolation extends Error {
+  constructor(readonly fields: string[]) {
+    super(`unique violation on ${fields.join(', ')}`);
+  }
+}
+
+/** Prisma reports the index or the fields; either names what collided. */
+function uniqueTarget(error: unknown): string[] | undefined {
+  const e = error as {
+    code?: string;
+    meta?: {
+      target?: unknown;
+      driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
+    };
+  };
+  if (e.code !== UNIQUE_VIOLATION) return undefined;
+  const target = e.meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === 'string') return [target];
+  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
+  return constraint?.fields ?? (constraint?.index ? [constraint.index] : ['unknown']);
+}
+
+/** LIKE's wildcards typed by a user are literal characters in a name search. */
+function likeLiteral(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+const ORDER: Record<BusinessSort, Prisma.BusinessOrderByWithRelationInput[]> = {
+  createdAt: [{ createdAt: 'asc' }, { id: 'asc' }],
+  '-createdAt': [{ createdAt: 'desc' }, { id: 'desc' }],
+  name: [{ name: 'asc' }, { id: 'asc' }],
+  '-name': [{ name: 'desc' }, { id: 'desc' }],
+};
+
+export class BusinessRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(business: NewBusiness): Promise<BusinessRecord> {
+    try {
+      return await this.db.business.create({ data: business });
+    } catch (error) {
+      const fields = uniqueTarget(error);
+      if (fields) throw new UniqueViolation(fields);
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<BusinessRecord | null> {
+    return this.db.business.findUnique({ where: { id } });
+  }
+
+  async findByOwner(ownerId: string): Promise<BusinessRecord | null> {
+    return this.db.business.findUnique({ where: { ownerId } });
+  }
+
+  /**
+   * Reads the business and holds its row lock until the transaction ends, so two concurrent
+   * changes are decided one after the other, each on the state the other left.
+   */
+  async findByIdForUpdate(id: string): Promise<BusinessRecord | null> {
+    const locked = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM businesses WHERE id = ${id}::uuid FOR UPDATE`;
+    return locked.length === 0 ? null : this.findById(id);
+  }
+
+  /** Applies the changes and, when the change is one others hear about, bumps the version. */
+  async update(id: string, changes: BusinessChanges, bumpVersion = true): Promise<BusinessRecord> {
+    return this.db.business.update({
+      where: { id },
+      data: { ...changes, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+    });
+  }
+
+  async list(
+    filter: BusinessFilter,
+    sort: BusinessSort,
+    page: { skip: number; take: number },
+  ): Promise<{ items: BusinessRecord[]; total: number }> {
+    const search = filter.search?.trim();
+    // `contains` + insensitive is `name ILIKE '%…%'`, which the trigram index on name serves.
+    const where: Prisma.BusinessWhereInput = {
+      ...(filter.type ? { type: filter.type } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(search ? { name: { contains: likeLiteral(search), mode: 'insensitive' } } : {}),
+    };
+    const [items, total] = await Promise.all([
+      this.db.business.findMany({ where, orderBy: ORDER[sort], ...page }),
+      this.db.business.count({ where }),
+    ]);
+    return { items, total };
+  }
+}

@@ -1,0 +1,52 @@
+import type { BusinessStatus, BusinessType, UserRole } from '@slotwise/contracts';
+
+/** A business as the services see it: a plain object, never a Prisma type. */
+export interface BusinessRecord {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string | null;
+  type: BusinessType;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  timezone: string;
+  status: BusinessStatus;
+  isVerified: boolean;
+  verifiedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What the owner (or an admin) may edit; ownership, status and verification are not here. */
+export interface BusinessProfile {
+  name: string;
+  description: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  timezone: string;
+}
+
+export type NewBusiness = Pick<BusinessRecord, 'id' | 'ownerId' | 'type'> & BusinessProfile;
+
+export type BusinessChanges = Partial<
+  BusinessProfile & Pick<BusinessRecord, 'status' | 'isVerified' | 'verifiedAt'>
+>;
+
+/** `-createdAt`: newest first. Every order ends with the id, so pages never overlap. */
+export const businessSorts = ['createdAt', '-createdAt', 'name', '-name'] as const;
+export type BusinessSort = (typeof businessSorts)[number];
+
+export interface BusinessFilter {
+  type?: BusinessType;
+  status?: BusinessStatus;
+  search?: string;
+}
+
+/** Who is asking, as the service needs it: no HTTP types past the routes. */
+export interface Caller {
+  id: string;
+  role: UserRole;
+}
