@@ -14,6 +14,7 @@ export const EventTypes = {
   businessVerified: 'business.verified',
   businessStatusChanged: 'business.status_changed',
   businessDeleted: 'business.deleted',
+  businessUpdated: 'business.updated',
   resourceCreated: 'resource.created',
   resourceUpdated: 'resource.updated',
   resourceStatusChanged: 'resource.status_changed',

@@ -3,3 +3,4 @@ export * from './event-types.js';
 export * from './user-events.js';
 export * from './business.js';
 export * from './resource.js';
+export * from './booking.js';

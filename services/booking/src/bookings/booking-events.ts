@@ -1,28 +1,6 @@
+import type { BookingEventData } from '@slotwise/contracts';
 import { createEvent, type EventEnvelope } from '@slotwise/platform/events';
 import type { BookingRecord } from './booking.types.js';
-
-/** The data of every `booking.*` event: the booking with its snapshot, as it is after the change. */
-export interface BookingEventData {
-  bookingId: string;
-  userId: string;
-  vendorId: string;
-  businessId: string;
-  resourceId: string;
-  businessName: string;
-  resourceName: string;
-  resourceType: string;
-  priceAtBooking: string;
-  priceUnit: string;
-  currency: string;
-  totalPrice: string;
-  timezone: string;
-  startTime: string;
-  endTime: string;
-  status: string;
-  notes: string | null;
-  cancelReason: string | null;
-  cancelledBy: string | null;
-}
 
 export function bookingEvent(
   type: string,

@@ -1,14 +1,8 @@
 import type { PriceUnit } from '@slotwise/contracts';
 
-export const bookingStatuses = [
-  'PENDING',
-  'CONFIRMED',
-  'IN_PROGRESS',
-  'COMPLETED',
-  'CANCELLED',
-  'NO_SHOW',
-] as const;
-export type BookingStatus = (typeof bookingStatuses)[number];
+import type { BookingStatus } from '@slotwise/contracts';
+
+export { bookingStatuses, type BookingStatus } from '@slotwise/contracts';
 
 /** The statuses that hold a time range (the exclusion constraint's WHERE clause). */
 export const HOLDING_STATUSES: readonly BookingStatus[] = ['PENDING', 'CONFIRMED', 'IN_PROGRESS'];
