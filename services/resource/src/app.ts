@@ -1,5 +1,8 @@
 import { createHttpApp, type HttpApp } from '@slotwise/platform/http';
+import { registerCategoryRoutes } from './categories/category.routes.js';
 import type { Container } from './container.js';
+import { registerInternalRoutes } from './internal/internal.routes.js';
+import { registerResourceRoutes } from './resources/resource.routes.js';
 
 /** The resource service's HTTP app, without listening: tests build it in-process. */
 export async function buildApp(container: Container): Promise<HttpApp> {
@@ -9,6 +12,17 @@ export async function buildApp(container: Container): Promise<HttpApp> {
     readinessChecks: container.readinessChecks,
     metrics: container.metrics,
     openapi: { title: 'Slotwise resource service' },
+  });
+  const { authenticate } = container;
+  registerResourceRoutes(app, {
+    resources: container.resources,
+    queries: container.queries,
+    authenticate,
+  });
+  registerCategoryRoutes(app, { categories: container.categories, authenticate });
+  registerInternalRoutes(app, {
+    snapshots: container.snapshots,
+    verifier: container.serviceVerifier,
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { findSchemaDrift } from '@slotwise/platform/db';
 import type { HttpApp } from '@slotwise/platform/http';
@@ -49,6 +50,53 @@ describe('resource service', () => {
       ignoreTables: ['outbox', 'inbox'],
     });
     expect(drift).toEqual([]);
+  });
+
+  it('caps the business cache at 30 s: a stale "yes" must not outlive that', () => {
+    const config = loadConfig('resource', configSchema, testEnv.env);
+    expect(config.BUSINESS_CACHE_TTL_MS).toBe(10_000);
+    expect(config.BUSINESS_SERVICE_URL).toBe('http://127.0.0.1:3003');
+    expect(
+      loadConfig('resource', configSchema, { ...testEnv.env, BUSINESS_CACHE_TTL_MS: '30000' })
+        .BUSINESS_CACHE_TTL_MS,
+    ).toBe(30_000);
+    expect(() =>
+      loadConfig('resource', configSchema, { ...testEnv.env, BUSINESS_CACHE_TTL_MS: '30001' }),
+    ).toThrow(/BUSINESS_CACHE_TTL_MS/);
+  });
+
+  it('without service credentials, serves reads but answers 503 to creations, writing nothing', async () => {
+    const token = await testEnv.keys.sign({ sub: randomUUID(), role: 'VENDOR' });
+    const headers = { authorization: `Bearer ${token}` };
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/resources',
+      headers,
+      payload: { name: 'Room', type: 'DESK', price: '1.00', currency: 'USD' },
+    });
+    expect(created.statusCode).toBe(503);
+    expect(created.json<{ error: { code: string } }>().error.code).toBe('SERVICE_UNAVAILABLE');
+    const listed = await app.inject({ method: 'GET', url: '/api/resources', headers });
+    expect(listed.statusCode).toBe(200);
+    expect((await container.pool.query('SELECT 1 FROM resources')).rows).toEqual([]);
+  });
+
+  it('documents every route in its OpenAPI document', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      paths: Record<string, object>;
+    }>();
+    expect(Object.keys(document.paths).sort()).toEqual(
+      expect.arrayContaining([
+        '/api/resources',
+        '/api/resources/bulk',
+        '/api/resources/stats',
+        '/api/resources/{id}',
+        '/api/resources/{id}/status',
+        '/api/resources/categories',
+        '/api/resources/categories/{id}',
+        '/internal/resources/{id}',
+      ]),
+    );
   });
 
   it('refuses to start with a bad variable, naming it', () => {

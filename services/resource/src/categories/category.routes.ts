@@ -1,0 +1,143 @@
+import { requireRole, type PreHandler } from '@slotwise/platform/auth';
+import {
+  dataOf,
+  errorResponse,
+  idParams,
+  listOf,
+  toSkipTake,
+  type HttpApp,
+} from '@slotwise/platform/http';
+import { z } from 'zod';
+import { callerOf } from '../access/caller-of.js';
+import {
+  categoryInput,
+  categoryListQuery,
+  categoryPatch,
+  categorySchema,
+  presentCategory,
+} from './category.schemas.js';
+import type { CategoryService } from './category.service.js';
+
+const tags = ['resources: categories'];
+const security = [{ bearerAuth: [] }];
+
+export function registerCategoryRoutes(
+  app: HttpApp,
+  deps: { categories: CategoryService; authenticate: PreHandler },
+): void {
+  const { categories } = deps;
+  const user = [deps.authenticate];
+  const manager = [...user, requireRole('VENDOR', 'ADMIN')];
+
+  app.post(
+    '/api/resources/categories',
+    {
+      preHandler: [...user, requireRole('VENDOR')],
+      schema: {
+        tags,
+        security,
+        summary: 'Add a category to your business (any status but DELETED)',
+        body: categoryInput,
+        response: {
+          201: dataOf(categorySchema),
+          403: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+          503: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await categories.create(callerOf(request), request.body, request.id);
+      return reply.status(201).send({ data: presentCategory(created) });
+    },
+  );
+
+  app.get(
+    '/api/resources/categories',
+    {
+      preHandler: user,
+      schema: {
+        tags,
+        security,
+        summary: "A business's categories, by name",
+        querystring: categoryListQuery,
+        response: { 200: listOf(categorySchema) },
+      },
+    },
+    async (request) => {
+      const { page, limit, businessId } = request.query;
+      const { items, total } = await categories.list(
+        callerOf(request),
+        businessId,
+        toSkipTake({ page, limit }),
+      );
+      return { data: items.map(presentCategory), meta: { page, limit, total } };
+    },
+  );
+
+  app.get(
+    '/api/resources/categories/:id',
+    {
+      preHandler: user,
+      schema: {
+        tags,
+        security,
+        summary: 'One category',
+        params: idParams,
+        response: { 200: dataOf(categorySchema), 404: errorResponse },
+      },
+    },
+    async (request) => ({
+      data: presentCategory(await categories.get(callerOf(request), request.params.id)),
+    }),
+  );
+
+  app.patch(
+    '/api/resources/categories/:id',
+    {
+      preHandler: manager,
+      schema: {
+        tags,
+        security,
+        summary: 'Rename or describe a category (owner, ADMIN)',
+        params: idParams,
+        body: categoryPatch,
+        response: {
+          200: dataOf(categorySchema),
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
+      },
+    },
+    async (request) => ({
+      data: presentCategory(
+        await categories.update(callerOf(request), request.params.id, request.body),
+      ),
+    }),
+  );
+
+  app.delete(
+    '/api/resources/categories/:id',
+    {
+      preHandler: manager,
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a category no resource uses any more (owner, ADMIN)',
+        params: idParams,
+        response: {
+          204: z.null().describe('Deleted'),
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      await categories.delete(callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}
