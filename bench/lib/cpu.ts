@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * How much CPU the rest of the machine took during a scenario: everything (PostgreSQL, services,
+ * gateway, autocannon) shares 2 cores, so another process's load shows up in the numbers. Linux
+ * only (/proc); elsewhere the figure is null.
+ */
+export interface CpuSnapshot {
+  at: number;
+  /** Busy ticks of all cores (user, nice, system, irq, softirq, steal). */
+  busy: number;
+  /** Ticks of the benchmark's own processes: this process group and the platform's. */
+  ours: number;
+}
+
+const TICKS_PER_SECOND = 100;
+
+function fieldsOf(pid: string): string[] | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid pgrp …": comm may hold spaces, so split after the last ')'.
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** Our own process group: this runner (and autocannon in it), npm above it. */
+export function ownGroup(): number {
+  return Number(fieldsOf(String(process.pid))?.[2] ?? process.pid);
+}
+
+export function cpuSnapshot(groups: ReadonlySet<number>): CpuSnapshot | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    let ours = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = fieldsOf(entry);
+      // fields[2] is the process group; [11] and [12] utime and stime (fields 14 and 15 of stat).
+      if (fields && groups.has(Number(fields[2]))) ours += Number(fields[11]) + Number(fields[12]);
+    }
+    return { at: Date.now(), busy: user + nice + system + irq + softirq + steal, ours };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Cores the rest of the machine kept busy on average between two snapshots. Slightly high when
+ * one of our processes ended in between (a PostgreSQL backend): its time is then counted as others'.
+ */
+export function otherCores(before: CpuSnapshot | null, after: CpuSnapshot | null): number | null {
+  if (!before || !after || after.at <= before.at) return null;
+  const seconds = (after.at - before.at) / 1000;
+  const others = after.busy - before.busy - (after.ours - before.ours);
+  return Math.max(0, Math.round((others / TICKS_PER_SECOND / seconds) * 100) / 100);
+}
+
+/** Above this many cores taken by other processes, a scenario's numbers are marked as disturbed. */
+export const NOISY_CORES = 0.25;
+
+/**
+ * Waits (up to `maxSeconds`) until other processes have used less than NOISY_CORES for two
+ * seconds in a row; returns the last reading. Not a guarantee: they may start again mid-run.
+ */
+export async function waitForQuiet(
+  groups: ReadonlySet<number>,
+  maxSeconds: number,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<number | null> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  let reading: number | null = null;
+  let told = false;
+  for (;;) {
+    const before = cpuSnapshot(groups);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    reading = otherCores(before, cpuSnapshot(groups));
+    if (reading === null || reading < NOISY_CORES || Date.now() >= deadline || signal?.aborted)
+      return reading;
+    if (!told) log(`other processes use ${reading} cores: waiting up to ${maxSeconds} s for quiet`);
+    told = true;
+  }
+}
