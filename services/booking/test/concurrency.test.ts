@@ -72,6 +72,23 @@ describe('no double booking, under concurrency', () => {
     expect((await create(tokens[3]!, resource.id, at(0.5), at(1.5))).statusCode).toBe(409);
   });
 
+  it('a completed booking keeps holding its range (only CANCELLED and NO_SHOW free it)', async () => {
+    const resource = h.addResource({ business: { ownerId: crypto.randomUUID() } });
+    const owner = await h.tokenFor('VENDOR', resource.business.ownerId);
+    const [start, end] = [hoursFromNow(120), hoursFromNow(122)];
+    const booking = await create(tokens[6]!, resource.id, start, end);
+    const id = booking.json<{ data: { id: string } }>().data.id;
+    for (const action of ['confirm', 'check-in', 'complete']) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: `/api/bookings/${id}/${action}`,
+        headers: { authorization: `Bearer ${owner}` },
+      });
+      expect(response.statusCode, action).toBe(200);
+    }
+    expect((await create(tokens[7]!, resource.id, start, end)).statusCode).toBe(409);
+  });
+
   it('a cancelled booking frees its range', async () => {
     const resource = h.addResource();
     const [start, end] = [hoursFromNow(96), hoursFromNow(97)];

@@ -204,6 +204,7 @@ describe('creating a booking', () => {
     expect(rows[0]!.def).toMatch(
       /EXCLUDE USING gist \(resource_id WITH =, tstzrange\(start_time, end_time, '\[\)'::text\) WITH &&\)/,
     );
-    expect(rows[0]!.def).toMatch(/PENDING.*CONFIRMED.*IN_PROGRESS/);
+    expect(rows[0]!.def).toMatch(/PENDING.*CONFIRMED.*IN_PROGRESS.*COMPLETED/);
+    expect(rows[0]!.def).not.toMatch(/CANCELLED|NO_SHOW/);
   });
 });

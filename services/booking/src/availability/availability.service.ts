@@ -11,7 +11,7 @@ const MAX_SLOTS = 10_000;
 
 /**
  * When a resource is taken and when it is free. Busy ranges are the holding bookings overlapping
- * the window (a CANCELLED or NO_SHOW booking frees its range); free slots, when asked, are the
+ * the window (every status but CANCELLED and NO_SHOW); free slots, when asked, are the
  * slot-length steps from `from` that overlap no busy range (ranges are half-open, so a slot may
  * start exactly when a booking ends).
  */

@@ -1,12 +1,13 @@
 import type { EventEnvelope } from '@slotwise/platform/events';
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import type {
-  BookingFilter,
-  BookingRecord,
-  BookingSort,
-  BookingStatus,
-  HistoryEntry,
+import {
+  HOLDING_STATUSES,
+  type BookingFilter,
+  type BookingRecord,
+  type BookingSort,
+  type BookingStatus,
+  type HistoryEntry,
 } from './booking.types.js';
 
 type BookingRow = Prisma.BookingGetPayload<object>;
@@ -223,9 +224,9 @@ export class BookingRepository {
     const { rows } = await this.pool.query<{ start_time: Date; end_time: Date }>(
       `SELECT start_time, end_time FROM bookings
         WHERE resource_id = $1 AND start_time < $3 AND start_time > $4 AND end_time > $2
-          AND status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
+          AND status = ANY($5::"BookingStatus"[])
         ORDER BY start_time`,
-      [resourceId, from, to, new Date(from.getTime() - maxDurationMs)],
+      [resourceId, from, to, new Date(from.getTime() - maxDurationMs), HOLDING_STATUSES],
     );
     return rows.map((row) => ({ startTime: row.start_time, endTime: row.end_time }));
   }

@@ -4,8 +4,16 @@ import type { BookingStatus } from '@slotwise/contracts';
 
 export { bookingStatuses, type BookingStatus } from '@slotwise/contracts';
 
-/** The statuses that hold a time range (the exclusion constraint's WHERE clause). */
-export const HOLDING_STATUSES: readonly BookingStatus[] = ['PENDING', 'CONFIRMED', 'IN_PROGRESS'];
+/**
+ * The statuses that hold a time range: all but CANCELLED and NO_SHOW (API.md). The exclusion
+ * constraint's WHERE clause says the same.
+ */
+export const HOLDING_STATUSES: readonly BookingStatus[] = [
+  'PENDING',
+  'CONFIRMED',
+  'IN_PROGRESS',
+  'COMPLETED',
+];
 
 /** A booking as the service sees it; money as decimal strings, never floats. */
 export interface BookingRecord {
