@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { buildHandlerRegistry } from './events/handlers/index.js';
 import { subscribeNotificationConsumer } from './events/notification-consumer.js';
 import { PrismaClient } from './generated/prisma/client.js';
-import { createSmtpMailer, type Mailer } from './notifications/mailer.js';
+import { bareAddress, createSmtpMailer, type Mailer } from './notifications/mailer.js';
 import { NotificationDeliveryService } from './notifications/notification-delivery.service.js';
 import { NotificationRepository } from './notifications/notification.repository.js';
 import { UserReadModelService } from './users/user-read-model.service.js';
@@ -51,6 +51,7 @@ export async function buildContainer(
     templates: {
       productName: config.PRODUCT_NAME,
       publicUrl: config.PUBLIC_URL.replace(/\/+$/, ''),
+      senderAddress: bareAddress(config.MAIL_FROM),
     },
   });
 

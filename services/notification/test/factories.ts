@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   EventTypes,
+  type BookingEventData,
   type UserOtpRequestedData,
   type UserRegisteredData,
 } from '@slotwise/contracts';
@@ -55,4 +56,39 @@ export function buildUserEvent<T extends object>(
   data: T,
 ): EventEnvelope<T> {
   return createEvent({ type, aggregateId: userId, version, data });
+}
+
+/** Two nights in Berlin across the end of summer time (25 October 2026), unless overridden. */
+export function buildBookingData(overrides: Partial<BookingEventData> = {}): BookingEventData {
+  return {
+    bookingId: randomUUID(),
+    userId: randomUUID(),
+    vendorId: randomUUID(),
+    businessId: randomUUID(),
+    resourceId: randomUUID(),
+    businessName: 'Harbour Hotel',
+    resourceName: 'Room 12',
+    resourceType: 'HOTEL_ROOM',
+    priceAtBooking: '120.00',
+    priceUnit: 'PER_NIGHT',
+    currency: 'EUR',
+    totalPrice: '240.00',
+    timezone: 'Europe/Berlin',
+    startTime: '2026-10-24T13:00:00.000Z',
+    endTime: '2026-10-26T10:00:00.000Z',
+    status: 'PENDING',
+    notes: null,
+    cancelReason: null,
+    cancelledBy: null,
+    ...overrides,
+  };
+}
+
+/** A `booking.*` event as the booking service's outbox would publish it. */
+export function buildBookingEvent(
+  type: string,
+  data: BookingEventData,
+  version = 1,
+): EventEnvelope<BookingEventData> {
+  return createEvent({ type, aggregateId: data.bookingId, version, data });
 }

@@ -20,7 +20,11 @@ const context: EventHandlerContext = {
   attempt: 1,
   logger: createLogger({ service: 'test', level: 'silent' }),
 };
-const templates = { productName: 'Slotwise', publicUrl: 'https://book.example.com' };
+const templates = {
+  productName: 'Slotwise',
+  publicUrl: 'https://book.example.com',
+  senderAddress: 'no-reply@slotwise.local',
+};
 
 function recorder(): { handler: NotificationEventHandler; seen: string[] } {
   const seen: string[] = [];

@@ -112,7 +112,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       (
         await pool.query<NotificationRow>(
           `SELECT id, "eventId", "eventType", "userId", template, recipient, status, attempts,
-                  "lastError", "sentAt" FROM notifications WHERE "eventId" = $1`,
+                  "lastError", "sentAt" FROM notifications WHERE "eventId" = $1 ORDER BY template`,
           [eventId],
         )
       ).rows,

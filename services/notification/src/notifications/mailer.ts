@@ -11,7 +11,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  /** For calendar invitations (.ics) later. */
+  /** E.g. the .ics of a booking confirmation. */
   attachments?: MailAttachment[];
 }
 
@@ -33,6 +33,11 @@ export class MailDeliveryError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The address alone of a From header value: `Slotwise <no-reply@x>` → `no-reply@x`. */
+export function bareAddress(from: string): string {
+  return /<([^<>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
 }
 
 export interface SmtpMailerOptions {

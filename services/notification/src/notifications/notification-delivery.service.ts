@@ -21,11 +21,12 @@ export interface DeliveryOptions {
 }
 
 /**
- * Sends the one email an event asks for, at most once as far as SMTP allows. The log row, keyed by
- * the event id, is the memory across redeliveries: a SENT row is never sent again. Between the
- * server's "250 OK" and the row turning SENT there is a window (a crash, the database going away)
- * in which the event is redelivered and the mail sent a second time; SMTP has no way to ask
- * "did you already take this one?", so that one duplicate is the price of never losing a mail.
+ * Sends one email an event asks for, at most once as far as SMTP allows. The log row, keyed by the
+ * event id and the template, is the memory across redeliveries: a SENT row is never sent again.
+ * Between the server's "250 OK" and the row turning SENT there is a window (a crash, the database
+ * going away) in which the event is redelivered and the mail sent a second time; SMTP has no way
+ * to ask "did you already take this one?", so that one duplicate is the price of never losing a
+ * mail.
  */
 export class NotificationDeliveryService {
   private readonly now: () => Date;

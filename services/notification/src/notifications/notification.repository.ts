@@ -44,18 +44,18 @@ const columns = {
 export class NotificationRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** The event's row, created PENDING on the first delivery of the event. */
+  /**
+   * The row of this event's mail with this template, created PENDING the first time. Keyed by the
+   * template, not the address: it is fixed by the event, while an address can change in the read
+   * model between two attempts and would then start a second row (and a second mail).
+   */
   async findOrCreate(input: NewNotification): Promise<NotificationRecord> {
     return this.prisma.notification.upsert({
-      where: { eventId: input.eventId },
+      where: { eventId_template: { eventId: input.eventId, template: input.template } },
       create: input,
       update: {},
       select: columns,
     });
-  }
-
-  async findByEventId(eventId: string): Promise<NotificationRecord | null> {
-    return this.prisma.notification.findUnique({ where: { eventId }, select: columns });
   }
 
   async markSent(id: string, sentAt: Date): Promise<void> {

@@ -5,6 +5,8 @@ export interface TemplateContext {
   productName: string;
   /** The gateway's public URL, without a trailing slash. */
   publicUrl: string;
+  /** The bare address of MAIL_FROM: the ORGANIZER of calendar files. */
+  senderAddress: string;
 }
 
 export interface RenderedMail {
@@ -24,6 +26,11 @@ export const TemplateNames = {
   welcome: 'user.welcome',
   businessVerified: 'business.verified',
   businessSuspended: 'business.suspended',
+  bookingRequested: 'booking.requested',
+  bookingConfirmed: 'booking.confirmed',
+  // One event can mail both parties: the log keys rows by (eventId, template), so they differ.
+  bookingCancelledToCustomer: 'booking.cancelled.customer',
+  bookingCancelledToVendor: 'booking.cancelled.vendor',
 } as const;
 
 export type TemplateName = (typeof TemplateNames)[keyof typeof TemplateNames];

@@ -1,5 +1,10 @@
 import { EventTypes } from '@slotwise/contracts';
 import type { HandlerDependencies, HandlerRegistry } from '../handler-registry.js';
+import {
+  bookingCancelledHandler,
+  bookingConfirmedHandler,
+  bookingCreatedHandler,
+} from './booking-mail.handlers.js';
 import { businessStatusChangedHandler, businessVerifiedHandler } from './business-mail.handlers.js';
 import { userOtpRequestedHandler } from './user-otp-requested.handler.js';
 import {
@@ -14,15 +19,11 @@ import { userVerifiedHandler } from './user-verified.handler.js';
  * The queue's bindings. A type matched here without an entry below is acknowledged and ignored
  * (e.g. user.password_changed); an entry whose type is matched by none fails the start.
  */
-export const SUBSCRIBED_PATTERNS: readonly string[] = ['user.*', 'business.*'];
+export const SUBSCRIBED_PATTERNS: readonly string[] = ['user.*', 'business.*', 'booking.*'];
 
 /**
- * What this service does with each event type: one entry each. Still to come, each as one handler
- * file plus one line here (and 'booking.*' above):
- *   booking.created    → the vendor
- *   booking.confirmed  → the customer, with an .ics
- *   booking.cancelled  → the party that did not cancel
- * Recipients of those come from the user read model (`users.findById`): the events carry ids.
+ * What this service does with each event type: one entry each. Business and booking events carry
+ * user ids only; their recipients come from the user read model (`users.findById`).
  */
 export function buildHandlerRegistry(deps: HandlerDependencies): HandlerRegistry {
   return {
@@ -34,5 +35,8 @@ export function buildHandlerRegistry(deps: HandlerDependencies): HandlerRegistry
     [EventTypes.userOtpRequested]: userOtpRequestedHandler(deps),
     [EventTypes.businessVerified]: businessVerifiedHandler(deps),
     [EventTypes.businessStatusChanged]: businessStatusChangedHandler(deps),
+    [EventTypes.bookingCreated]: bookingCreatedHandler(deps),
+    [EventTypes.bookingConfirmed]: bookingConfirmedHandler(deps),
+    [EventTypes.bookingCancelled]: bookingCancelledHandler(deps),
   };
 }
