@@ -108,7 +108,8 @@ describe('booking end to end, through the gateway', () => {
     expect(
       (await api.call('GET', `/api/bookings/${booking.id}`, undefined, bob.accessToken)).statusCode,
     ).toBe(404);
-    const request = await platform.smtp.waitFor('host@example.com', { count: 3 });
+    // The host's mails so far: code, welcome, business verified, and now the booking request.
+    const request = await platform.smtp.waitFor('host@example.com', { count: 4 });
     expect(request.text).toContain('Chalet');
 
     const confirmed = await api.call(
