@@ -9,7 +9,7 @@ export interface CpuSnapshot {
   at: number;
   /** Busy ticks of all cores (user, nice, system, irq, softirq, steal). */
   busy: number;
-  /** Ticks of the benchmark's own processes: this process group and the platform's. */
+  /** Ticks of the benchmark's own processes: in its process groups, or children of their leaders. */
   ours: number;
 }
 
@@ -43,8 +43,11 @@ export function cpuSnapshot(groups: ReadonlySet<number>): CpuSnapshot | null {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       const fields = fieldsOf(entry);
-      // fields[2] is the process group; [11] and [12] utime and stime (fields 14 and 15 of stat).
-      if (fields && groups.has(Number(fields[2]))) ours += Number(fields[11]) + Number(fields[12]);
+      // [1] is the parent, [2] the process group, [11] and [12] utime and stime (fields 4, 5, 14
+      // and 15 of stat). A PostgreSQL backend leads a group of its own: its parent, the
+      // postmaster, makes it ours.
+      if (fields && (groups.has(Number(fields[2])) || groups.has(Number(fields[1]))))
+        ours += Number(fields[11]) + Number(fields[12]);
     }
     return { at: Date.now(), busy: user + nice + system + irq + softirq + steal, ours };
   } catch {
