@@ -90,6 +90,8 @@ async function runScenarios(
     before: async () => {
       if (options.quietWait > 0 && !interruption.aborted)
         await waitForQuiet(groups, options.quietWait, say, interruption);
+      // A Ctrl-C during a scenario's setup or the wait: no new run.
+      if (interruption.aborted) throw new Error('interrupted');
       watchFrom = cpuSnapshot(groups);
     },
     after: () => otherCores(watchFrom, cpuSnapshot(groups)),
@@ -114,6 +116,7 @@ async function runScenarios(
         failures.push(problem);
       }
     } catch (error) {
+      if (interruption.aborted) break;
       const message = `${scenario.name} failed: ${(error as Error).message}`;
       shout(message);
       failures.push(message);
@@ -180,8 +183,17 @@ async function main(): Promise<number> {
       shout([(error as Error).message, ...lines.slice(-12)].join('\n    '));
       if (!(error instanceof StartFailedError) || attempt === 3 || interruption.signal.aborted)
         return interruption.signal.aborted ? 130 : 1;
-      const cause = lines.find((line) => /✖/.test(line)) ?? lines.at(-1) ?? '';
-      startProblems.push(`start ${attempt} failed: ${cause.trim()}`);
+      const cause =
+        lines.find((line) => /stopped unexpectedly|failed/.test(line)) ??
+        lines.find((line) => line.includes('✖')) ??
+        lines.at(-1) ??
+        '';
+      const deadlock = lines.some((line) => /deadlock/.test(line))
+        ? ' (PostgreSQL: deadlock detected)'
+        : '';
+      startProblems.push(
+        `start ${attempt} failed: ${cause.replace(/\s+/g, ' ').trim()}${deadlock}`,
+      );
       say(`starting again (attempt ${attempt + 1} of 3)`);
     }
   }

@@ -69,7 +69,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   }
   await mkdir(dataDir, { recursive: true });
   const logFile = join(dataDir, 'bench-launcher.log');
-  const logStream = createWriteStream(logFile, { flags: 'w' });
+  // A retried start appends, so the failed attempt's output stays readable.
+  const logStream = createWriteStream(logFile, { flags: options.fresh ? 'w' : 'a' });
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
