@@ -47,6 +47,8 @@ export const configSchema = z
     REFRESH_GRACE_SEC: env.int(10, 0, 120),
     SERVICE_TOKEN_TTL_SEC: env.int(300, 30, 3600),
     SIGNING_KEY_ROTATION_DAYS: env.int(30, 1),
+    /** How long an instance reuses the signing keys it read before reading them again. */
+    SIGNING_KEY_CACHE_MS: env.int(5_000, 1),
 
     OTP_TTL_SEC: env.int(600, 30),
     OTP_MAX_ATTEMPTS: env.int(5, 1),

@@ -83,6 +83,7 @@ export async function buildContainer(
   const keys = new KeyStore(store, {
     accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
     rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
+    cacheMs: config.SIGNING_KEY_CACHE_MS,
   });
   const issuer = new TokenIssuer(keys, {
     issuer: config.JWT_ISSUER,

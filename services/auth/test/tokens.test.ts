@@ -127,6 +127,33 @@ describe('tokens and sessions', () => {
     expect((await me(again.accessToken)).statusCode).toBe(200);
   });
 
+  it('serves many concurrent refreshes on a small pool while the key cache keeps expiring', async () => {
+    // Signing happens inside the refresh transaction; a key reload that needed a pool connection
+    // there could wait for a connection those same transactions hold.
+    const small = await startAuth({ DATABASE_POOL_MAX: '3', SIGNING_KEY_CACHE_MS: '1' });
+    try {
+      const sessions = await Promise.all(Array.from({ length: 4 }, () => signUp(small)));
+      const tokens: string[] = [];
+      for (const { who } of sessions) {
+        for (let i = 0; i < 5; i += 1) {
+          const login = await post(small.app, '/api/auth/login', {
+            identifier: who.email,
+            password: who.password,
+          });
+          tokens.push(login.json<SessionBody>().data.refreshToken);
+        }
+      }
+      const started = performance.now();
+      const responses = await Promise.all(
+        tokens.map((refreshToken) => post(small.app, '/api/auth/refresh', { refreshToken })),
+      );
+      expect(responses.map((r) => r.statusCode)).toEqual(Array(tokens.length).fill(200));
+      expect(performance.now() - started).toBeLessThan(2_500);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses a refresh token past its absolute lifetime, rotations or not', async () => {
     const { session } = await signUp(auth);
     const next = (await refresh(session.refreshToken)).json<SessionBody>().data;

@@ -111,7 +111,10 @@ export function sendError(
   error: unknown,
 ): FastifyReply {
   const { status, body, retryAfter } = toErrorResponse(error, request.id);
-  if (status >= 500) {
+  if (request.raw.socket?.destroyed) {
+    // The client hung up mid-request: nobody is left to answer, and it is not our failure.
+    request.log.debug({ reason: (error as Error).message }, 'client went away');
+  } else if (status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else if (!(error instanceof AppError)) {
     request.log.info(

@@ -46,8 +46,27 @@ export class PgBossConsumer {
     this.log = context.logger.child({ consumer });
   }
 
-  /** Creates (or updates) the queue, its dead-letter queue and its subscriptions. */
+  /**
+   * Creates (or updates) the queue, its dead-letter queue and its subscriptions. pg-boss's queue
+   * creation is DDL on shared tables (partitions, foreign keys), so services starting together on
+   * a new events database can deadlock each other (40P01): the loser just tries again.
+   */
   async setUp(): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.setUpOnce();
+        return;
+      } catch (error) {
+        const deadlock =
+          (error as { code?: string }).code === '40P01' || /deadlock detected/i.test(String(error));
+        if (!deadlock || attempt >= 8) throw error;
+        this.log.debug({ attempt }, 'queue set-up deadlocked with another service; retrying');
+        await sleep(50 * attempt + Math.random() * 100);
+      }
+    }
+  }
+
+  private async setUpOnce(): Promise<void> {
     const { boss } = this.context;
     const { retry } = this.options;
     const dlq = `${this.queue}.dlq`;

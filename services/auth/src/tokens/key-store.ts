@@ -12,6 +12,12 @@ import type { SigningKeyRecord } from './signing-key.repository.js';
 
 export const SIGNING_ALGORITHM = 'EdDSA';
 
+interface LoadedKeys {
+  at: number;
+  active: ActiveKey;
+  jwks: { keys: JWK[] };
+}
+
 export interface ActiveKey {
   kid: string;
   privateKey: CryptoKey;
@@ -23,7 +29,8 @@ export interface ActiveKey {
  * has expired. Cached in memory for a few seconds, so rotation by another instance is seen quickly.
  */
 export class KeyStore {
-  private cache: { at: number; active: ActiveKey; jwks: { keys: JWK[] } } | undefined;
+  private cache: LoadedKeys | undefined;
+  private reloading: Promise<LoadedKeys> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -44,8 +51,16 @@ export class KeyStore {
     return (await this.load()).jwks;
   }
 
-  /** Creates the first key if there is none, and rotates when the active one is due. */
+  /**
+   * Creates the first key if there is none, rotates when the active one is due, and loads the
+   * keys: called at start, so no request ever waits for the first load.
+   */
   async ensureKey(): Promise<void> {
+    await this.createKeyIfDue();
+    await this.reloadAfterChange();
+  }
+
+  private async createKeyIfDue(): Promise<void> {
     await this.store.transaction(async (repos) => {
       await repos.signingKeys.lockKeys();
       const now = this.now();
@@ -62,7 +77,6 @@ export class KeyStore {
         await repos.signingKeys.retireAllBut(created.kid, now);
       }
     });
-    this.cache = undefined;
   }
 
   /** Replaces the active key now (an operator's choice, or a suspected leak). */
@@ -74,20 +88,47 @@ export class KeyStore {
       await repos.signingKeys.create(created);
       await repos.signingKeys.retireAllBut(created.kid, now);
     });
-    this.cache = undefined;
+    await this.reloadAfterChange();
     return created.kid;
   }
 
-  private async load(): Promise<{ active: ActiveKey; jwks: { keys: JWK[] } }> {
+  /**
+   * The keys from the cache. Once loaded, a stale cache is served while one background reload
+   * refreshes it: signing happens inside transactions (refresh rotation), and a reload waiting for
+   * a pool connection there could wait for a connection those same transactions hold.
+   */
+  private async load(): Promise<LoadedKeys> {
     const cacheMs = this.options.cacheMs ?? 5_000;
-    if (this.cache && Date.now() - this.cache.at < cacheMs) return this.cache;
+    if (!this.cache) return this.reload();
+    if (Date.now() - this.cache.at >= cacheMs) {
+      // Keep serving what we have if the database is briefly unreachable.
+      this.reload().catch(() => undefined);
+    }
+    return this.cache;
+  }
+
+  /** A reload that starts after a change: one already under way may have read the keys before it. */
+  private async reloadAfterChange(): Promise<void> {
+    await this.reloading?.catch(() => undefined);
+    await this.reload();
+  }
+
+  /** One reload at a time, however many callers want one. */
+  private reload(): Promise<LoadedKeys> {
+    this.reloading ??= this.readAndBuild().finally(() => {
+      this.reloading = undefined;
+    });
+    return this.reloading;
+  }
+
+  private async readAndBuild(): Promise<LoadedKeys> {
     let keys = await this.readKeys();
     if (!keys.some((key) => key.retiredAt === null)) {
-      await this.ensureKey();
+      await this.createKeyIfDue();
       keys = await this.readKeys();
     }
     const activeRecord = keys.find((key) => key.retiredAt === null)!;
-    this.cache = {
+    const loaded: LoadedKeys = {
       at: Date.now(),
       active: {
         kid: activeRecord.kid,
@@ -102,7 +143,8 @@ export class KeyStore {
         })),
       },
     };
-    return this.cache;
+    this.cache = loaded;
+    return loaded;
   }
 
   private readKeys(): Promise<SigningKeyRecord[]> {
