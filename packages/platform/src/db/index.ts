@@ -3,3 +3,4 @@ export * from './ensure-database.js';
 export * from './migrate.js';
 export * from './schema-drift.js';
 export { parsePrismaSchema } from './prisma-schema.js';
+export * from './db-errors.js';

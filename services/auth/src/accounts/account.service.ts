@@ -6,7 +6,7 @@ import type { OtpService } from '../otp/otp.service.js';
 import type { PasswordHasher } from '../security/password-hasher.js';
 import type { Session, SessionService } from '../sessions/session.service.js';
 import { revocationInstant } from '../tokens/token-issuer.js';
-import { UniqueViolation } from '../users/user.repository.js';
+import { UniqueViolation } from '@slotwise/platform/db';
 import { toPublicUser, type PublicUser, type UserRecord } from '../users/user.types.js';
 import { notFound } from '@slotwise/platform/errors';
 
@@ -63,7 +63,7 @@ export class AccountService {
       return toPublicUser(user);
     } catch (error) {
       if (error instanceof UniqueViolation) {
-        const onUsername = error.fields.some((field) => field.includes('username'));
+        const onUsername = error.constraint.includes('username');
         throw onUsername
           ? AuthErrors.create('USERNAME_TAKEN', 'That username is taken')
           : AuthErrors.create('EMAIL_TAKEN', 'An account with that email exists');

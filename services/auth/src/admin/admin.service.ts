@@ -6,7 +6,7 @@ import type { Store } from '../db/store.repository.js';
 import { UserEvents } from '../events/user-events.js';
 import type { PasswordHasher } from '../security/password-hasher.js';
 import { revocationInstant } from '../tokens/token-issuer.js';
-import { UniqueViolation } from '../users/user.repository.js';
+import { UniqueViolation } from '@slotwise/platform/db';
 import { toPublicUser, type PublicUser, type UserFilter } from '../users/user.types.js';
 
 /** What an ADMIN does with accounts: list, read, suspend or reactivate, delete. */

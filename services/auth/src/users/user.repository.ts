@@ -1,32 +1,8 @@
+import { translateViolation } from '@slotwise/platform/db';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { UserChanges, UserFilter, UserRecord } from './user.types.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
-const UNIQUE_VIOLATION = 'P2002';
-
-export class UniqueViolation extends Error {
-  constructor(readonly fields: string[]) {
-    super(`unique violation on ${fields.join(', ')}`);
-  }
-}
-
-/** Prisma reports the index or the fields; either names what collided. */
-function uniqueTarget(error: unknown): string[] | undefined {
-  const e = error as {
-    code?: string;
-    meta?: {
-      target?: unknown;
-      driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
-    };
-  };
-  if (e.code !== UNIQUE_VIOLATION) return undefined;
-  const target = e.meta?.target;
-  if (Array.isArray(target)) return target.map(String);
-  if (typeof target === 'string') return [target];
-  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
-  return constraint?.fields ?? (constraint?.index ? [constraint.index] : ['unknown']);
-}
 
 export class UserRepository {
   constructor(private readonly db: Db) {}
@@ -35,9 +11,7 @@ export class UserRepository {
     try {
       return await this.db.user.create({ data: user });
     } catch (error) {
-      const fields = uniqueTarget(error);
-      if (fields) throw new UniqueViolation(fields);
-      throw error;
+      return translateViolation(error);
     }
   }
 

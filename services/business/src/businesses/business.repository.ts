@@ -1,3 +1,4 @@
+import { likeLiteral, translateViolation } from '@slotwise/platform/db';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type {
   BusinessChanges,
@@ -8,37 +9,6 @@ import type {
 } from './business.types.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
-const UNIQUE_VIOLATION = 'P2002';
-
-/** A unique index refused the row; `fields` names the columns (or the index) that collided. */
-export class UniqueViolation extends Error {
-  constructor(readonly fields: string[]) {
-    super(`unique violation on ${fields.join(', ')}`);
-  }
-}
-
-/** Prisma reports the index or the fields; either names what collided. */
-function uniqueTarget(error: unknown): string[] | undefined {
-  const e = error as {
-    code?: string;
-    meta?: {
-      target?: unknown;
-      driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
-    };
-  };
-  if (e.code !== UNIQUE_VIOLATION) return undefined;
-  const target = e.meta?.target;
-  if (Array.isArray(target)) return target.map(String);
-  if (typeof target === 'string') return [target];
-  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
-  return constraint?.fields ?? (constraint?.index ? [constraint.index] : ['unknown']);
-}
-
-/** LIKE's wildcards typed by a user are literal characters in a name search. */
-function likeLiteral(term: string): string {
-  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 const ORDER: Record<BusinessSort, Prisma.BusinessOrderByWithRelationInput[]> = {
   createdAt: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -54,9 +24,7 @@ export class BusinessRepository {
     try {
       return await this.db.business.create({ data: business });
     } catch (error) {
-      const fields = uniqueTarget(error);
-      if (fields) throw new UniqueViolation(fields);
-      throw error;
+      return translateViolation(error);
     }
   }
 

@@ -11,7 +11,7 @@ import {
   type Decision,
   type SettableStatus,
 } from './business-status.machine.js';
-import { UniqueViolation } from './business.repository.js';
+import { UniqueViolation } from '@slotwise/platform/db';
 import type { CreateBusinessInput, UpdateBusinessInput } from './business.schemas.js';
 import type {
   BusinessFilter,
@@ -71,7 +71,7 @@ export class BusinessService {
         return business;
       });
     } catch (error) {
-      if (error instanceof UniqueViolation && error.fields.some((f) => /owner/i.test(f))) {
+      if (error instanceof UniqueViolation && /owner/i.test(error.constraint)) {
         throw BusinessErrors.create(
           'VENDOR_ALREADY_HAS_BUSINESS',
           'This vendor already has a business',

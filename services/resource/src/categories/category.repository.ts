@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { translateViolation } from '../db/db-errors.js';
+import { translateViolation } from '@slotwise/platform/db';
 import type { BusinessRecord } from '../businesses/business.repository.js';
 import type { CategoryChanges, CategoryRecord } from './category.types.js';
 

@@ -3,7 +3,7 @@ import { forbidden, notFound, validationError } from '@slotwise/platform/errors'
 import { mayManage, mayView, type Caller } from '../access/caller.js';
 import type { BusinessDirectory } from '../businesses/business-directory.js';
 import type { BusinessRecord } from '../businesses/business.repository.js';
-import { ForeignKeyViolation, UniqueViolation } from '../db/db-errors.js';
+import { ForeignKeyViolation, UniqueViolation } from '@slotwise/platform/db';
 import type { Repositories, Store } from '../db/store.repository.js';
 import { ResourceErrors } from '../resource.errors.js';
 import type { CategoryChanges, CategoryRecord } from './category.types.js';

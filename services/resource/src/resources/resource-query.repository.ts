@@ -1,3 +1,4 @@
+import { likeLiteral } from '@slotwise/platform/db';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type {
   ListScope,
@@ -24,7 +25,7 @@ const ORDER_BY: Record<ResourceSort, Prisma.Sql> = {
 const PUBLIC = sql`(r.status = 'ACTIVE' AND b.status = 'ACTIVE' AND b.is_verified)`;
 
 /** `%`, `_` and `\` typed by a user are literals, not patterns. */
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = (term: string): string => `%${likeLiteral(term)}%`;
 
 function conditions(scope: ListScope, filter: ResourceFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { isRecordNotFound, translateViolation } from '../db/db-errors.js';
+import { isRecordNotFound, translateViolation } from '@slotwise/platform/db';
 import type {
   Metadata,
   NewResource,

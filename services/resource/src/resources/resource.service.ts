@@ -3,7 +3,7 @@ import { isBusinessBookable, type BusinessSummary } from '@slotwise/contracts';
 import { forbidden, notFound } from '@slotwise/platform/errors';
 import { mayManage, mayView, type Caller } from '../access/caller.js';
 import type { BusinessDirectory } from '../businesses/business-directory.js';
-import { ForeignKeyViolation } from '../db/db-errors.js';
+import { ForeignKeyViolation } from '@slotwise/platform/db';
 import type { Repositories, Store } from '../db/store.repository.js';
 import { ResourceEvents } from '../events/resource-events.js';
 import { ResourceErrors } from '../resource.errors.js';

@@ -52,3 +52,8 @@ export function translateViolation(error: unknown): never {
 /** Prisma's "the record to update was not found". */
 export const isRecordNotFound = (error: unknown): boolean =>
   (error as PrismaLikeError).code === 'P2025';
+
+/** Text a user typed, for a LIKE/ILIKE pattern: its `%`, `_` and `\` match themselves. */
+export function likeLiteral(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
