@@ -7,3 +7,4 @@ export * from './wait-for.js';
 export * from './smtp-capture.js';
 export * from './factory.js';
 export * from './token-issuer.js';
+export * from './service-basics.js';

@@ -1,59 +1,24 @@
 import { fileURLToPath } from 'node:url';
-import { findSchemaDrift } from '@slotwise/platform/db';
-import type { HttpApp } from '@slotwise/platform/http';
-import { createServiceTestEnv, waitFor, type ServiceTestEnv } from '@slotwise/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { itBehavesLikeAService } from '@slotwise/testkit';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { configSchema } from '../src/config.js';
-import { buildContainer, type Container } from '../src/container.js';
-import { loadConfig } from '@slotwise/platform/config';
-
-const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
-const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+import { startAuth, type AuthHarness } from './harness.js';
 
 describe('auth service', () => {
-  let testEnv: ServiceTestEnv;
-  let container: Container;
-  let app: HttpApp;
-
+  let auth: AuthHarness;
   beforeAll(async () => {
-    testEnv = await createServiceTestEnv({ service: 'auth', migrationsDir });
-    container = await buildContainer(loadConfig('auth', configSchema, testEnv.env));
-    app = await buildApp(container);
-    await app.ready();
+    auth = await startAuth();
   });
-
   afterAll(async () => {
-    await app.close();
-    for (const step of container.stopSteps) await step.run();
-    await testEnv.close();
+    await auth.close();
   });
 
-  it('is ready when its database and event transport answer', async () => {
-    // The broker connection is made in the background: a service starts even while it is down.
-    const response = await waitFor(async () => {
-      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
-      expect(ready.statusCode).toBe(200);
-      return ready;
-    });
-    expect(response.json()).toMatchObject({
-      status: 'ok',
-      checks: { database: { status: 'ok' }, events: { status: 'ok' } },
-    });
-  });
-
-  it('has a migrated database that matches schema.prisma', async () => {
-    const drift = await findSchemaDrift({
-      connectionString: testEnv.db.url,
-      schemaPath,
-      ignoreTables: ['outbox', 'inbox'],
-    });
-    expect(drift).toEqual([]);
-  });
-
-  it('refuses to start with a bad variable, naming it', () => {
-    expect(() =>
-      loadConfig('auth', configSchema, { ...testEnv.env, DATABASE_URL: 'mysql://x', PORT: 'x' }),
-    ).toThrow(/DATABASE_URL[\s\S]*PORT|PORT[\s\S]*DATABASE_URL/);
-  });
+  itBehavesLikeAService(
+    {
+      service: 'auth',
+      schemaPath: fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url)),
+      configSchema,
+    },
+    () => ({ app: auth.app, databaseUrl: auth.testEnv.db.url, env: auth.testEnv.env }),
+  );
 });

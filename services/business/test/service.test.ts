@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { findSchemaDrift } from '@slotwise/platform/db';
 import type { HttpApp } from '@slotwise/platform/http';
-import { createServiceTestEnv, waitFor, type ServiceTestEnv } from '@slotwise/testkit';
+import {
+  createServiceTestEnv,
+  itBehavesLikeAService,
+  type ServiceTestEnv,
+} from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { configSchema } from '../src/config.js';
@@ -29,27 +32,11 @@ describe('business service', () => {
     await testEnv.close();
   });
 
-  it('is ready when its database and event transport answer', async () => {
-    // The broker connection is made in the background: a service starts even while it is down.
-    const response = await waitFor(async () => {
-      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
-      expect(ready.statusCode).toBe(200);
-      return ready;
-    });
-    expect(response.json()).toMatchObject({
-      status: 'ok',
-      checks: { database: { status: 'ok' }, events: { status: 'ok' } },
-    });
-  });
-
-  it('has a migrated database that matches schema.prisma', async () => {
-    const drift = await findSchemaDrift({
-      connectionString: testEnv.db.url,
-      schemaPath,
-      ignoreTables: ['outbox', 'inbox'],
-    });
-    expect(drift).toEqual([]);
-  });
+  itBehavesLikeAService({ service: 'business', schemaPath, configSchema }, () => ({
+    app,
+    databaseUrl: testEnv.db.url,
+    env: testEnv.env,
+  }));
 
   it('holds the life cycle’s invariants in the database too', async () => {
     const insert = (status: string, verified: boolean, verifiedAt: string | null) =>
@@ -81,15 +68,5 @@ describe('business service', () => {
         '/internal/businesses/by-owner/{ownerId}',
       ]),
     );
-  });
-
-  it('refuses to start with a bad variable, naming it', () => {
-    expect(() =>
-      loadConfig('business', configSchema, {
-        ...testEnv.env,
-        DATABASE_URL: 'mysql://x',
-        PORT: 'x',
-      }),
-    ).toThrow(/DATABASE_URL[\s\S]*PORT|PORT[\s\S]*DATABASE_URL/);
   });
 });

@@ -1,6 +1,5 @@
-import { findSchemaDrift } from '@slotwise/platform/db';
 import { ConfigError, loadConfig } from '@slotwise/platform/config';
-import { waitFor } from '@slotwise/testkit';
+import { itBehavesLikeAService } from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
 import { schemaPath, startHarness, type Harness } from './harness.js';
@@ -16,27 +15,11 @@ describe('notification service', () => {
     await harness.close();
   });
 
-  it('is ready when its database and event transport answer', async () => {
-    // The broker connection is made in the background: a service starts even while it is down.
-    const response = await waitFor(async () => {
-      const ready = await harness.app.inject({ method: 'GET', url: '/health/ready' });
-      expect(ready.statusCode).toBe(200);
-      return ready;
-    });
-    expect(response.json()).toMatchObject({
-      status: 'ok',
-      checks: { database: { status: 'ok' }, events: { status: 'ok' } },
-    });
-  });
-
-  it('has a migrated database that matches schema.prisma', async () => {
-    const drift = await findSchemaDrift({
-      connectionString: harness.testEnv.db.url,
-      schemaPath,
-      ignoreTables: ['outbox', 'inbox'],
-    });
-    expect(drift).toEqual([]);
-  });
+  itBehavesLikeAService({ service: 'notification', schemaPath, configSchema }, () => ({
+    app: harness.app,
+    databaseUrl: harness.testEnv.db.url,
+    env: harness.testEnv.env,
+  }));
 
   it('closes the event consumer before the relay, the transport and the pool', () => {
     expect(harness.container.stopSteps.map((step) => step.name)).toEqual([

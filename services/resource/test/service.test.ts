@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { findSchemaDrift } from '@slotwise/platform/db';
 import type { HttpApp } from '@slotwise/platform/http';
-import { createServiceTestEnv, waitFor, type ServiceTestEnv } from '@slotwise/testkit';
+import {
+  createServiceTestEnv,
+  itBehavesLikeAService,
+  type ServiceTestEnv,
+} from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { configSchema } from '../src/config.js';
@@ -30,27 +33,11 @@ describe('resource service', () => {
     await testEnv.close();
   });
 
-  it('is ready when its database and event transport answer', async () => {
-    // The broker connection is made in the background: a service starts even while it is down.
-    const response = await waitFor(async () => {
-      const ready = await app.inject({ method: 'GET', url: '/health/ready' });
-      expect(ready.statusCode).toBe(200);
-      return ready;
-    });
-    expect(response.json()).toMatchObject({
-      status: 'ok',
-      checks: { database: { status: 'ok' }, events: { status: 'ok' } },
-    });
-  });
-
-  it('has a migrated database that matches schema.prisma', async () => {
-    const drift = await findSchemaDrift({
-      connectionString: testEnv.db.url,
-      schemaPath,
-      ignoreTables: ['outbox', 'inbox'],
-    });
-    expect(drift).toEqual([]);
-  });
+  itBehavesLikeAService({ service: 'resource', schemaPath, configSchema }, () => ({
+    app,
+    databaseUrl: testEnv.db.url,
+    env: testEnv.env,
+  }));
 
   it('caps the business cache at 30 s: a stale "yes" must not outlive that', () => {
     const config = loadConfig('resource', configSchema, testEnv.env);
@@ -97,15 +84,5 @@ describe('resource service', () => {
         '/internal/resources/{id}',
       ]),
     );
-  });
-
-  it('refuses to start with a bad variable, naming it', () => {
-    expect(() =>
-      loadConfig('resource', configSchema, {
-        ...testEnv.env,
-        DATABASE_URL: 'mysql://x',
-        PORT: 'x',
-      }),
-    ).toThrow(/DATABASE_URL[\s\S]*PORT|PORT[\s\S]*DATABASE_URL/);
   });
 });
