@@ -3,81 +3,60 @@
  * own ports and data directory, runs the scenarios through the gateway with autocannon, prints a
  * table, writes bench/results/<timestamp>.json and stops everything. See bench/README.md.
  */
+import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MeasureHooks, ScenarioSummary } from './lib/cannon.js';
 import {
+  coresByName,
+  cpuByName,
   cpuSnapshot,
-  NOISY_CORES,
   otherCores,
   ownGroup,
+  waitForIdle,
   waitForQuiet,
+  type CpuByName,
   type CpuSnapshot,
 } from './lib/cpu.js';
-import { createContext, type BenchContext, type Scenario } from './lib/context.js';
+import { problemOf, runAttempts } from './lib/attempts.js';
+import { createContext, type Scenario } from './lib/context.js';
 import { parseOptions, USAGE, UsageError, type BenchOptions } from './lib/options.js';
 import { startPlatform, StartFailedError, type RunningPlatform } from './lib/platform.js';
 import { portBlock } from './lib/ports.js';
 import { formatTable, writeResults } from './lib/report.js';
+import { bookingCreate } from './scenarios/booking-create.js';
+import { bookingHotSlot } from './scenarios/booking-hot-slot.js';
 import { gatewayProxy } from './scenarios/gateway-proxy.js';
 import { login } from './scenarios/login.js';
 import { me } from './scenarios/me.js';
 import { refreshChain } from './scenarios/refresh-chain.js';
 import { refresh } from './scenarios/refresh.js';
+import {
+  resourcesList,
+  resourcesListFilter,
+  resourcesListSearch,
+} from './scenarios/resources-list.js';
 
-const SCENARIOS: readonly Scenario[] = [gatewayProxy, me, login, refresh, refreshChain];
+const SCENARIOS: readonly Scenario[] = [
+  gatewayProxy,
+  me,
+  login,
+  refresh,
+  refreshChain,
+  bookingCreate,
+  bookingHotSlot,
+  resourcesList,
+  resourcesListFilter,
+  resourcesListSearch,
+];
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
 const say = (line: string) => process.stdout.write(`bench │ ${line}\n`);
 const shout = (line: string) => process.stderr.write(`bench │ ✖ ${line}\n`);
 
-/** Why a scenario's numbers cannot be trusted, or null: every answer must be a 2xx. */
-function problemOf(summary: ScenarioSummary): string | null {
-  const issues: string[] = [];
-  if (summary.requests === 0) issues.push('no answers at all');
-  if (summary.non2xx > 0) issues.push(`${summary.non2xx} non-2xx answer(s)`);
-  if (summary.errors > 0) issues.push(`${summary.errors} connection error(s)/timeout(s)`);
-  if (issues.length === 0) return null;
-  const sample = summary.sample
-    ? `; first one: ${summary.sample.status} ${summary.sample.body}`
-    : '';
-  return `${summary.name}: ${issues.join(', ')}${sample}`;
-}
-
-const disturbed = (summary: ScenarioSummary) =>
-  summary.otherCores !== null && summary.otherCores >= NOISY_CORES;
-
-/**
- * Runs a scenario, and again (up to `attempts` in all) while other processes took the cores it
- * needed; keeps the least disturbed run. A run with failed requests is kept as it is.
- */
-async function runAttempts(
-  scenario: Scenario,
-  context: BenchContext,
-  attempts: number,
-  interruption: AbortSignal,
-): Promise<ScenarioSummary> {
-  let best: ScenarioSummary | undefined;
-  let attempt = 1;
-  for (; ; attempt++) {
-    const summary = await scenario.run(context);
-    const { latencyMs: l } = summary;
-    say(
-      `${scenario.name}: ${summary.requests} requests, ${summary.rps} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, non-2xx ${summary.non2xx}, errors ${summary.errors}, other cpu ${summary.otherCores ?? '?'}`,
-    );
-    if (problemOf(summary)) return summary;
-    if (!best || (summary.otherCores ?? 0) < (best.otherCores ?? 0)) best = summary;
-    if (!disturbed(summary) || attempt >= attempts || interruption.aborted) break;
-    say(`${scenario.name}: disturbed by other processes, running it again`);
-  }
-  if (attempt > 1) best.notes.push(`least disturbed of ${attempt} runs`);
-  if (disturbed(best))
-    best.notes.push(`disturbed: other processes used ${best.otherCores} cores meanwhile`);
-  return best;
-}
-
 async function runScenarios(
   options: BenchOptions,
+  admin: { email: string; password: string },
   platform: RunningPlatform,
   interruption: AbortSignal,
   onStop: (stop: () => void) => void,
@@ -85,21 +64,36 @@ async function runScenarios(
   const reports: ScenarioSummary[] = [];
   const failures: string[] = [];
   const groups = new Set([ownGroup(), ...platform.groups]);
+  const processMap = {
+    names: platform.names,
+    postgresPid: platform.postgresPid,
+    ownGroup: ownGroup(),
+  };
   let watchFrom: CpuSnapshot | null = null;
+  let partsFrom: CpuByName | null = null;
   const measure: MeasureHooks = {
     before: async () => {
+      // First the platform's own leftovers (events, mails of a set-up or an earlier run), then
+      // the rest of the machine.
+      if (options.quietWait > 0 && !interruption.aborted)
+        await waitForIdle(new Set(platform.groups), options.quietWait, say, interruption);
       if (options.quietWait > 0 && !interruption.aborted)
         await waitForQuiet(groups, options.quietWait, say, interruption);
       // A Ctrl-C during a scenario's setup or the wait: no new run.
       if (interruption.aborted) throw new Error('interrupted');
       watchFrom = cpuSnapshot(groups);
+      partsFrom = cpuByName(processMap);
     },
-    after: () => otherCores(watchFrom, cpuSnapshot(groups)),
+    after: () => ({
+      otherCores: otherCores(watchFrom, cpuSnapshot(groups)),
+      cpu: coresByName(partsFrom, cpuByName(processMap)),
+    }),
     onStop,
   };
   const context = createContext({
     gatewayUrl: platform.gatewayUrl,
     maildevUrl: platform.maildevUrl,
+    admin,
     options,
     measure,
     log: say,
@@ -108,7 +102,7 @@ async function runScenarios(
     if (interruption.aborted) break;
     say(`${scenario.name}: ${scenario.what}`);
     try {
-      const summary = await runAttempts(scenario, context, options.attempts, interruption);
+      const summary = await runAttempts(scenario, context, options.attempts, interruption, say);
       reports.push(summary);
       const problem = problemOf(summary);
       if (problem && !interruption.aborted) {
@@ -146,6 +140,9 @@ async function main(): Promise<number> {
   say(
     `node ${process.version}, ${cpus().length} cores, load average ${loadBefore.join(' ')}; scenarios: ${options.scenarios.join(', ')}`,
   );
+  const extra = Object.entries(options.platformEnv);
+  if (extra.length > 0)
+    say(`platform environment: ${extra.map(([key, value]) => `${key}=${value}`).join(' ')}`);
 
   // The platform runs in its own process group: a Ctrl-C reaches only this process, which stops
   // the current run and then the platform.
@@ -161,6 +158,11 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   const ports = portBlock(options.portBase);
+  // The admin the platform ensures at start (it verifies businesses): new for each run.
+  const admin = {
+    email: 'bench-admin@bench.example.com',
+    password: `bench-admin-${randomBytes(12).toString('hex')}`,
+  };
   say(
     `starting the platform: gateway :${ports.services.GATEWAY_PORT}, MailDev :${ports.maildevSmtp}/:${ports.maildevWeb}, PostgreSQL :${ports.postgres}, data in ${options.dataDir}`,
   );
@@ -177,6 +179,8 @@ async function main(): Promise<number> {
         log: say,
         signal: interruption.signal,
         fresh: attempt === 1,
+        admin,
+        extraEnv: options.platformEnv,
       });
     } catch (error) {
       const lines = error instanceof StartFailedError ? error.lines : [];
@@ -200,7 +204,7 @@ async function main(): Promise<number> {
 
   let outcome: { reports: ScenarioSummary[]; failures: string[] } = { reports: [], failures: [] };
   try {
-    outcome = await runScenarios(options, platform, interruption.signal, (stop) => {
+    outcome = await runScenarios(options, admin, platform, interruption.signal, (stop) => {
       stopCurrent = stop;
     });
   } finally {

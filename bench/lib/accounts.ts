@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+export type Role = 'CUSTOMER' | 'VENDOR';
+
 /** A verified account and the session its verification opened. */
 export interface Account {
+  role: Role;
   email: string;
   username: string;
   password: string;
@@ -55,7 +58,9 @@ export function sessionOf(json: unknown): Session | null {
 async function verificationCode(maildevUrl: string, email: string): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const response = await fetch(`${maildevUrl}/api/email`, { signal: AbortSignal.timeout(5_000) });
+    // Filtered by recipient: after the booking scenarios the inbox holds thousands of mails.
+    const url = `${maildevUrl}/api/email?to.address=${encodeURIComponent(email)}`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
     const emails = (await response.json()) as MailDevEmail[];
     const mail = emails.find(
       (m) =>
@@ -75,29 +80,42 @@ async function createAccount(
   maildevUrl: string,
   runId: string,
   index: number,
+  role: Role,
+  prefix: string,
 ): Promise<Account> {
-  const username = `bench-${runId}-${index}`;
+  const username = `${prefix}-${runId}-${index}`;
   const email = `${username}@bench.example.com`;
   const password = `bench-password-${runId}`;
-  const registered = await post(`${gatewayUrl}/api/auth/register`, { email, username, password });
+  const registered = await post(`${gatewayUrl}/api/auth/register`, {
+    email,
+    username,
+    password,
+    ...(role === 'CUSTOMER' ? {} : { role }),
+  });
   expectStatus(`POST /api/auth/register (${email})`, registered.status, registered.json, 201);
   const otp = await verificationCode(maildevUrl, email);
   const verified = await post(`${gatewayUrl}/api/auth/verify-email`, { email, otp });
   expectStatus(`POST /api/auth/verify-email (${email})`, verified.status, verified.json, 200);
   const session = sessionOf(verified.json);
   if (!session) throw new Error(`verify-email gave no tokens: ${JSON.stringify(verified.json)}`);
-  return { email, username, password, ...session };
+  return { role, email, username, password, ...session };
 }
 
-/** `count` fresh verified accounts, named after this run so that runs never collide. */
+/**
+ * `count` fresh verified accounts, named after this run so that runs never collide: `bench-…`
+ * (CUSTOMER, the role a registration gets by default) unless told otherwise.
+ */
 export async function createAccounts(
   gatewayUrl: string,
   maildevUrl: string,
   count: number,
+  { role = 'CUSTOMER', prefix = 'bench' }: { role?: Role; prefix?: string } = {},
 ): Promise<Account[]> {
   const runId = Date.now().toString(36);
   return Promise.all(
-    Array.from({ length: count }, (_, i) => createAccount(gatewayUrl, maildevUrl, runId, i)),
+    Array.from({ length: count }, (_, i) =>
+      createAccount(gatewayUrl, maildevUrl, runId, i, role, prefix),
+    ),
   );
 }
 

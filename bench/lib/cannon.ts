@@ -24,15 +24,30 @@ export interface ScenarioSummary {
   sample: FailedResponse | null;
   /** Cores other processes of the machine kept busy during the run (null: not measured). */
   otherCores: number | null;
+  /** Cores each part of the benchmark used during the run: gateway, booking, postgres, runner… */
+  cpu: Record<string, number> | null;
+  /**
+   * Non-2xx answers the scenario expects and has checked itself (booking-hot-slot's 409s): they
+   * do not fail the run. 0 for every other scenario.
+   */
+  expectedNon2xx: number;
+  /** The scenario's own check, when it failed (e.g. not exactly one 201): fails the run. */
+  checkFailed: string | null;
   notes: string[];
+}
+
+/** What a measured run learnt about the machine meanwhile. */
+export interface Watched {
+  otherCores: number | null;
+  cpu: Record<string, number> | null;
 }
 
 /** What happens around a measured run: waiting for a quiet machine, watching it, a Ctrl-C. */
 export interface MeasureHooks {
   /** Before the run starts: may wait, then starts watching the machine. */
   before(): Promise<void>;
-  /** After the run: the cores other processes used meanwhile. */
-  after(): number | null;
+  /** After the run: the cores other processes, and each part of the benchmark, used meanwhile. */
+  after(): Watched;
   /** Receives the run's stop. */
   onStop(stop: () => void): void;
 }
@@ -47,7 +62,7 @@ export interface CannonRun {
    * next one-second tick, which makes the rate of a short fixed-amount run (refresh) meaningless.
    */
   seconds: number;
-  otherCores: number | null;
+  watched: Watched | null;
 }
 
 /**
@@ -61,14 +76,14 @@ export async function runCannon(
 ): Promise<CannonRun> {
   await hooks?.before();
   const run = await cannon(name, options, hooks);
-  return { ...run, otherCores: hooks?.after() ?? null };
+  return { ...run, watched: hooks?.after() ?? null };
 }
 
 function cannon(
   name: string,
   options: autocannon.Options,
   hooks?: MeasureHooks,
-): Promise<Omit<CannonRun, 'otherCores'>> {
+): Promise<Omit<CannonRun, 'watched'>> {
   let sample: FailedResponse | null = null;
   const record = (status: number, body: string) => {
     if (status >= 300 && sample === null) sample = { status, body: body.slice(0, 2_000) };
@@ -117,7 +132,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 export function summarise(
   name: string,
-  { result, sample, seconds, otherCores }: CannonRun,
+  { result, sample, seconds, watched }: CannonRun,
   notes: string[] = [],
 ): ScenarioSummary {
   const requests = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
@@ -139,7 +154,10 @@ export function summarise(
     errors: result.errors,
     timeouts: result.timeouts,
     sample,
-    otherCores,
+    otherCores: watched?.otherCores ?? null,
+    cpu: watched?.cpu ?? null,
+    expectedNon2xx: 0,
+    checkFailed: null,
     notes,
   };
 }

@@ -6,6 +6,8 @@ import type { BenchOptions } from './options.js';
 export interface BenchContext {
   gatewayUrl: string;
   maildevUrl: string;
+  /** The admin account the platform ensured at start (verifies businesses). */
+  admin: { email: string; password: string };
   options: BenchOptions;
   /** Verified accounts, made on first use (register, code from MailDev, verify-email). */
   accounts(): Promise<Account[]>;

@@ -92,3 +92,89 @@ export async function waitForQuiet(
     told = true;
   }
 }
+
+/** Who is who among the processes: the platform's groups by name, PostgreSQL, the runner. */
+export interface ProcessMap {
+  names: ReadonlyMap<number, string>;
+  postgresPid: number | null;
+  ownGroup: number;
+}
+
+/** CPU ticks so far of each named part of the benchmark (PostgreSQL's backends included). */
+export interface CpuByName {
+  at: number;
+  ticks: Map<string, number>;
+}
+
+export function cpuByName(map: ProcessMap): CpuByName | null {
+  if (process.platform !== 'linux') return null;
+  const ticks = new Map<string, number>();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = fieldsOf(entry);
+      if (!fields) continue;
+      const [parent, group] = [Number(fields[1]), Number(fields[2])];
+      const pid = Number(entry);
+      const name =
+        map.postgresPid !== null && (pid === map.postgresPid || parent === map.postgresPid)
+          ? 'postgres'
+          : group === map.ownGroup
+            ? 'runner'
+            : (map.names.get(group) ?? map.names.get(parent));
+      if (name) ticks.set(name, (ticks.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+    }
+    return { at: Date.now(), ticks };
+  } catch {
+    return null;
+  }
+}
+
+/** Cores each part used on average between two readings, busiest first. */
+export function coresByName(
+  before: CpuByName | null,
+  after: CpuByName | null,
+): Record<string, number> | null {
+  if (!before || !after || after.at <= before.at) return null;
+  const seconds = (after.at - before.at) / 1000;
+  const cores = [...after.ticks].map(([name, ticks]): [string, number] => {
+    const used = Math.max(0, ticks - (before.ticks.get(name) ?? 0));
+    return [name, Math.round((used / TICKS_PER_SECOND / seconds) * 100) / 100];
+  });
+  return Object.fromEntries(cores.sort((a, b) => b[1] - a[1]));
+}
+
+/** Below this many cores the platform counts as idle (its timers and pollers use a little). */
+export const IDLE_CORES = 0.15;
+
+/**
+ * Waits (up to `maxSeconds`) until the platform itself has used less than IDLE_CORES for two
+ * seconds: the work a scenario's set-up or previous run left behind (events relayed, mails sent)
+ * must not count against the next run. Returns the seconds waited.
+ */
+export async function waitForIdle(
+  platformGroups: ReadonlySet<number>,
+  maxSeconds: number,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<number> {
+  const started = Date.now();
+  const deadline = started + maxSeconds * 1000;
+  let told = false;
+  for (;;) {
+    const before = cpuSnapshot(platformGroups);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = cpuSnapshot(platformGroups);
+    if (!before || !after) return 0;
+    const busy = (after.ours - before.ours) / TICKS_PER_SECOND / ((after.at - before.at) / 1000);
+    const waited = Math.round((Date.now() - started) / 1000);
+    if (busy < IDLE_CORES || Date.now() >= deadline || signal?.aborted) {
+      if (told)
+        log(`the platform is ${busy < IDLE_CORES ? 'idle' : 'still busy'} after ${waited} s`);
+      return waited;
+    }
+    if (!told)
+      log(`the platform still uses ${busy.toFixed(2)} cores (leftover work): waiting for it`);
+    told = true;
+  }
+}

@@ -22,16 +22,33 @@ export interface BenchOptions {
   refreshTokens: number;
   /** Runs of a scenario at most, while other processes disturb it (the least disturbed is kept). */
   attempts: number;
-  /** Seconds to wait, before each scenario, for other processes to leave the cores alone. */
+  /**
+   * Seconds to wait, before each measured run, for the platform's leftover work to end, and as
+   * many for other processes to leave the cores alone.
+   */
   quietWait: number;
   /** First port of the platform's block: gateway on it, auth on +1, … MailDev +25/+80, PostgreSQL +329. */
   portBase: number;
   /** The platform's data directory (SLOTWISE_DATA_DIR), relative to the repository. */
   dataDir: string;
+  /** Connections of booking-create. */
+  bookingConnections: number;
+  /** Concurrent creates of one slot in booking-hot-slot (one connection each). */
+  hotSlotRequests: number;
+  /** Connections of the resources-list scenarios. */
+  listConnections: number;
+  /** Public resources the resources-list scenarios list over. */
+  catalogSize: number;
+  /** Verified CUSTOMER accounts the bookings are spread over. */
+  customers: number;
+  /** Resources booking-create spreads its slots over. */
+  bookingResources: number;
+  /** Extra variables for the platform (the launcher passes them on to every service). */
+  platformEnv: Record<string, string>;
 }
 
 interface Setting {
-  key: keyof Omit<BenchOptions, 'scenarios' | 'dataDir'>;
+  key: keyof Omit<BenchOptions, 'scenarios' | 'dataDir' | 'platformEnv'>;
   flag: string;
   env: string;
   fallback: number;
@@ -39,58 +56,32 @@ interface Setting {
   max: number;
 }
 
+/** A numeric setting; its variable follows the flag: --login-connections, BENCH_LOGIN_CONNECTIONS. */
+const num = (key: Setting['key'], flag: string, fallback: number, min: number, max: number) => ({
+  key,
+  flag,
+  env: `BENCH_${flag.slice(2).toUpperCase().replaceAll('-', '_')}`,
+  fallback,
+  min,
+  max,
+});
+
 const NUMERIC: readonly Setting[] = [
-  { key: 'duration', flag: '--duration', env: 'BENCH_DURATION', fallback: 10, min: 1, max: 3600 },
-  {
-    key: 'connections',
-    flag: '--connections',
-    env: 'BENCH_CONNECTIONS',
-    fallback: 50,
-    min: 1,
-    max: 1000,
-  },
-  {
-    key: 'loginConnections',
-    flag: '--login-connections',
-    env: 'BENCH_LOGIN_CONNECTIONS',
-    fallback: 8,
-    min: 1,
-    max: 200,
-  },
-  {
-    key: 'refreshConnections',
-    flag: '--refresh-connections',
-    env: 'BENCH_REFRESH_CONNECTIONS',
-    fallback: 8,
-    min: 1,
-    max: 1000,
-  },
-  { key: 'accounts', flag: '--accounts', env: 'BENCH_ACCOUNTS', fallback: 8, min: 1, max: 100 },
-  {
-    key: 'refreshTokens',
-    flag: '--refresh-tokens',
-    env: 'BENCH_REFRESH_TOKENS',
-    fallback: 100,
-    min: 1,
-    max: 100_000,
-  },
-  { key: 'attempts', flag: '--attempts', env: 'BENCH_ATTEMPTS', fallback: 3, min: 1, max: 10 },
-  {
-    key: 'quietWait',
-    flag: '--quiet-wait',
-    env: 'BENCH_QUIET_WAIT',
-    fallback: 60,
-    min: 0,
-    max: 3600,
-  },
-  {
-    key: 'portBase',
-    flag: '--port-base',
-    env: 'BENCH_PORT_BASE',
-    fallback: 41000,
-    min: 1024,
-    max: 65000,
-  },
+  num('duration', '--duration', 10, 1, 3600),
+  num('connections', '--connections', 50, 1, 1000),
+  num('loginConnections', '--login-connections', 8, 1, 200),
+  num('refreshConnections', '--refresh-connections', 8, 1, 1000),
+  num('accounts', '--accounts', 8, 1, 100),
+  num('refreshTokens', '--refresh-tokens', 100, 1, 100_000),
+  num('attempts', '--attempts', 3, 1, 10),
+  num('quietWait', '--quiet-wait', 60, 0, 3600),
+  num('bookingConnections', '--booking-connections', 64, 1, 1000),
+  num('hotSlotRequests', '--hot-slot-requests', 500, 2, 2000),
+  num('listConnections', '--list-connections', 50, 1, 1000),
+  num('catalogSize', '--catalog-size', 10_000, 100, 200_000),
+  num('customers', '--customers', 8, 1, 100),
+  num('bookingResources', '--booking-resources', 50, 1, 1000),
+  num('portBase', '--port-base', 41000, 1024, 65000),
 ];
 
 export const USAGE = `Usage: npm run bench -- [scenario ...] [options]
@@ -105,11 +96,20 @@ Options (or the BENCH_* variable in brackets):
   --refresh-tokens <n>       least refresh tokens for refresh, topped up by logins [BENCH_REFRESH_TOKENS] (100)
   --attempts <n>             runs of a scenario at most while other processes disturb it (use
                              > 0.25 cores); the least disturbed is kept [BENCH_ATTEMPTS] (3)
-  --quiet-wait <s>           before each scenario, wait up to this long for other processes
-                             to use < 0.25 cores (0: do not wait) [BENCH_QUIET_WAIT] (60)
+  --quiet-wait <s>           before each measured run, wait up to this long for the platform to
+                             finish its leftover work (< 0.15 cores), then as long for other
+                             processes to use < 0.25 cores (0: do not wait) [BENCH_QUIET_WAIT] (60)
   --port-base <port>         gateway port; the platform uses the block above it [BENCH_PORT_BASE] (41000)
   --data-dir <dir>           the platform's SLOTWISE_DATA_DIR; its postgres/ and maildev/ are
                              deleted at each start [BENCH_DATA_DIR] (.data/bench)
+  --booking-connections <n>  connections of booking-create [BENCH_BOOKING_CONNECTIONS] (64)
+  --booking-resources <n>    resources booking-create spreads its slots over [BENCH_BOOKING_RESOURCES] (50)
+  --customers <n>            CUSTOMER accounts the bookings rotate over [BENCH_CUSTOMERS] (8)
+  --hot-slot-requests <n>    concurrent creates of one slot in booking-hot-slot [BENCH_HOT_SLOT_REQUESTS] (500)
+  --list-connections <n>     connections of the resources-list scenarios [BENCH_LIST_CONNECTIONS] (50)
+  --catalog-size <n>         public resources the listings run over [BENCH_CATALOG_SIZE] (10000)
+  --env <K=V,K=V>            extra variables for the platform, passed to every service, e.g.
+                             DATABASE_POOL_MAX=20,RESOURCE_CACHE_TTL_MS=10000 [BENCH_ENV] ()
   -h, --help                 this text`;
 
 export class UsageError extends Error {}
@@ -122,6 +122,23 @@ function parseNumber(setting: Setting, raw: string, source: string): number {
     );
   }
   return value;
+}
+
+/**
+ * `KEY=VALUE,KEY=VALUE` (values without commas). The runner's own variables (ports, data
+ * directory, rate limits, admin) cannot be overridden: they would break the run.
+ */
+function parseEnvList(source: string, raw: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of raw.split(',').filter((part) => part.trim() !== '')) {
+    const match = /^\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
+    if (!match?.[1] || match[2] === undefined)
+      throw new UsageError(`${source} must be KEY=VALUE pairs separated by commas (got "${pair}")`);
+    if (/_PORT$|^SLOTWISE_DATA_DIR$|^RATE_LIMIT_|^ADMIN_|^PATH$|^HOME$/.test(match[1]))
+      throw new UsageError(`${source}: ${match[1]} is set by the runner`);
+    result[match[1]] = match[2].trim();
+  }
+  return result;
 }
 
 /** Throws a UsageError on an unknown flag, a bad number or an unknown scenario. */
@@ -144,7 +161,7 @@ export function parseOptions(
     if (value === undefined) throw new UsageError(`${name} needs a value`);
     flags.set(name, value);
   }
-  const settingFlags = new Set([...NUMERIC.map((s) => s.flag), '--data-dir']);
+  const settingFlags = new Set([...NUMERIC.map((s) => s.flag), '--data-dir', '--env']);
   const unknownFlag = [...flags.keys()].find((flag) => !settingFlags.has(flag));
   if (unknownFlag) throw new UsageError(`unknown option ${unknownFlag}`);
   const unknownScenario = positional.filter((name) => !known.includes(name));
@@ -159,6 +176,10 @@ export function parseOptions(
     scenarios:
       positional.length > 0 ? known.filter((name) => positional.includes(name)) : [...known],
     dataDir: flags.get('--data-dir') ?? (env.BENCH_DATA_DIR || '.data/bench'),
+    platformEnv: parseEnvList(
+      flags.has('--env') ? '--env' : 'BENCH_ENV',
+      flags.get('--env') ?? env.BENCH_ENV ?? '',
+    ),
     duration: 0,
     connections: 0,
     loginConnections: 0,
@@ -168,6 +189,12 @@ export function parseOptions(
     quietWait: 0,
     attempts: 0,
     portBase: 0,
+    bookingConnections: 0,
+    hotSlotRequests: 0,
+    listConnections: 0,
+    catalogSize: 0,
+    customers: 0,
+    bookingResources: 0,
   };
   for (const setting of NUMERIC) {
     const fromFlag = flags.get(setting.flag);

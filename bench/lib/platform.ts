@@ -24,6 +24,10 @@ export interface PlatformOptions {
   signal?: AbortSignal;
   /** Deletes the data directory's postgres/ and maildev/ first: a fresh database. */
   fresh: boolean;
+  /** The admin account the platform ensures at start (ADMIN_EMAIL / ADMIN_PASSWORD). */
+  admin: { email: string; password: string };
+  /** More variables for the launcher, which passes them on to every service. */
+  extraEnv: Record<string, string>;
 }
 
 /** The launcher stopped before the platform was ready; `lines` is the end of its output. */
@@ -42,6 +46,10 @@ export interface RunningPlatform {
   maildevUrl: string;
   /** Process groups of the platform: the launcher's, each service's, PostgreSQL's. */
   groups: number[];
+  /** A name for each of those groups: launcher, gateway, auth, …, postgres. */
+  names: Map<number, string>;
+  /** PostgreSQL's postmaster: its children are the backends. */
+  postgresPid: number | null;
   /** SIGINT to the launcher's process group, then makes sure nothing of it is left. */
   stop(): Promise<string[]>;
 }
@@ -72,6 +80,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   // A retried start appends, so the failed attempt's output stays readable.
   const logStream = createWriteStream(logFile, { flags: options.fresh ? 'w' : 'a' });
   const env: Record<string, string> = {
+    ...options.extraEnv,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
     NODE_ENV: 'production',
@@ -85,6 +94,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     RATE_LIMIT_MAX: '1000000000',
     RATE_LIMIT_AUTH_MAX: '1000000000',
     RATE_LIMIT_BOOKING_MAX: '1000000000',
+    ADMIN_EMAIL: options.admin.email,
+    ADMIN_PASSWORD: options.admin.password,
     ...Object.fromEntries(Object.entries(ports.services).map(([name, p]) => [name, String(p)])),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'scripts', 'start.ts')], {
@@ -105,7 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   }
   let exited = false;
   child.once('exit', () => (exited = true));
-  let started: Started = { groups: [], postgresPid: null };
+  let started: Started = { groups: [], names: {}, postgresPid: null };
 
   let stopping: Promise<string[]> | undefined;
   const stop = (): Promise<string[]> => (stopping ??= stopOnce());
@@ -174,6 +185,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   }
   started = mergeStarted(started, await readStarted(dataDir));
   options.log(`platform is up (launcher pid ${pid}, log ${logFile})`);
-  const groups = [pid, ...started.groups, ...(started.postgresPid ? [started.postgresPid] : [])];
-  return { gatewayUrl, maildevUrl: `http://127.0.0.1:${ports.maildevWeb}`, groups, stop };
+  const { postgresPid } = started;
+  const groups = [pid, ...started.groups, ...(postgresPid ? [postgresPid] : [])];
+  const names = new Map<number, string>([[pid, 'launcher']]);
+  for (const group of started.groups) names.set(group, started.names[group] ?? `pid ${group}`);
+  if (postgresPid) names.set(postgresPid, 'postgres');
+  const maildevUrl = `http://127.0.0.1:${ports.maildevWeb}`;
+  return { gatewayUrl, maildevUrl, groups, names, postgresPid, stop };
 }

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** The launcher's records of what it started: pids of its children, and PostgreSQL's. */
 export interface Started {
   groups: number[];
+  /** The launcher's name of each child group (gateway, auth, …). */
+  names: Record<number, string>;
   postgresPid: number | null;
 }
 
@@ -28,11 +30,15 @@ export function kill(pid: number, signal: NodeJS.Signals): void {
 
 export async function readStarted(dataDir: string): Promise<Started> {
   const groups: number[] = [];
+  const names: Record<number, string> = {};
   try {
     const record = JSON.parse(await readFile(join(dataDir, 'launcher.json'), 'utf8')) as {
-      children?: Array<{ pid: number }>;
+      children?: Array<{ pid: number; name?: string }>;
     };
-    for (const child of record.children ?? []) groups.push(child.pid);
+    for (const child of record.children ?? []) {
+      groups.push(child.pid);
+      if (child.name) names[child.pid] = child.name;
+    }
   } catch {
     // No record (yet).
   }
@@ -42,6 +48,7 @@ export async function readStarted(dataDir: string): Promise<Started> {
   const postgresPid = Number(pidFile.split('\n')[0]);
   return {
     groups,
+    names,
     postgresPid: Number.isInteger(postgresPid) && postgresPid > 0 ? postgresPid : null,
   };
 }
@@ -57,6 +64,7 @@ export async function waitForExit(child: ChildProcess, ms: number): Promise<bool
 export function mergeStarted(a: Started, b: Started): Started {
   return {
     groups: [...new Set([...a.groups, ...b.groups])],
+    names: { ...a.names, ...b.names },
     postgresPid: b.postgresPid ?? a.postgresPid,
   };
 }

@@ -35,10 +35,17 @@ const COLUMNS: Array<[title: string, cell: (r: ScenarioSummary) => string]> = [
   ['p90 ms', (r) => String(r.latencyMs.p90)],
   ['p99 ms', (r) => String(r.latencyMs.p99)],
   ['max ms', (r) => String(r.latencyMs.max)],
-  ['non-2xx', (r) => String(r.non2xx)],
+  ['non-2xx', (r) => (r.expectedNon2xx > 0 ? `${r.non2xx} (exp.)` : String(r.non2xx))],
   ['errors', (r) => String(r.errors)],
   ['other cpu', (r) => (r.otherCores === null ? '?' : r.otherCores.toFixed(2))],
 ];
+
+/** `gateway 0.71, booking 0.52, …` (parts under 0.01 cores left out). */
+export function cpuLine(cpu: Record<string, number>): string {
+  const parts = Object.entries(cpu).filter(([, cores]) => cores >= 0.01);
+  const total = parts.reduce((sum, [, cores]) => sum + cores, 0);
+  return `${parts.map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')} (total ${total.toFixed(2)})`;
+}
 
 /** A plain-text table, one row per scenario; numbers right-aligned. */
 export function formatTable(reports: readonly ScenarioSummary[]): string {
@@ -51,7 +58,10 @@ export function formatTable(reports: readonly ScenarioSummary[]): string {
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
       .join('  ');
   const header = line(COLUMNS.map(([title]) => title));
-  const notes = reports.flatMap((r) => r.notes.map((note) => `  ${r.name}: ${note}`));
+  const notes = reports.flatMap((r) => [
+    ...r.notes.map((note) => `  ${r.name}: ${note}`),
+    ...(r.cpu ? [`  ${r.name}: cores used: ${cpuLine(r.cpu)}`] : []),
+  ]);
   return [header, '-'.repeat(header.length), ...rows.map(line), '', ...notes].join('\n');
 }
 
