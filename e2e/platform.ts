@@ -71,7 +71,8 @@ export async function startPlatform(): Promise<Platform> {
       service: name,
       migrationsDir: migrations(name),
       events,
-      env,
+      // As in production: published outbox rows are deleted.
+      env: { OUTBOX_KEEP_PUBLISHED_DAYS: '0', ...env },
     });
     const container = await module.buildContainer(
       loadConfig(name, module.configSchema, testEnv.env),

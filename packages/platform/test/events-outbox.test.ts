@@ -1,4 +1,5 @@
 import {
+  OUTBOX_NOTIFY_CHANNEL,
   buildOutboxInsert,
   createEvent,
   createOutboxRelay,
@@ -170,6 +171,43 @@ describe('outbox relay', () => {
         what: 'the purge',
       },
     );
+  });
+
+  it('deletes every row once published when asked to (the production default)', async () => {
+    await writeEvents(edb.pool, { count: 30, aggregates: 3, perTransaction: 10 });
+    startRelay({ deleteAllAfterPublish: true });
+    await waitFor(() => transport.received.length === 30, { what: '30 events' });
+    await waitFor(
+      async () => (await scalar(edb.pool, 'SELECT count(*) AS value FROM outbox')) === 0,
+      {
+        what: 'the deletes',
+      },
+    );
+    expect(transport.received).toHaveLength(30);
+  });
+
+  it('notifies only an idle relay: no NOTIFY while older rows wait to be published', async () => {
+    const listener = await edb.pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (message) => heard.push(message.channel));
+    try {
+      await listener.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+      await writeEvents(edb.pool, { count: 1, aggregates: 1, perTransaction: 1 });
+      await settle();
+      expect(heard).toHaveLength(1);
+      // The first row is still unpublished (no relay runs): the relay would be busy, stay quiet.
+      await writeEvents(edb.pool, { count: 5, aggregates: 1, perTransaction: 1 });
+      await settle();
+      expect(heard).toHaveLength(1);
+      await edb.pool.query('UPDATE outbox SET published_at = now()');
+      await writeEvents(edb.pool, { count: 1, aggregates: 1, perTransaction: 1 });
+      await settle();
+      expect(heard).toHaveLength(2);
+    } finally {
+      await listener.query(`UNLISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+      listener.release();
+    }
   });
 
   it('publishes each event exactly once with two relays on one database (advisory lock)', async () => {

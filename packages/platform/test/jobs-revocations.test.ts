@@ -73,10 +73,12 @@ describe('revocation sync', () => {
   it('feeds the revocation list, and asks again for the last minute so late commits are not missed', async () => {
     const list = new UserRevocationList();
     const asked: (string | undefined)[] = [];
+    const base = Math.floor(Date.now() / 1000) * 1000;
+    const iso = (offsetSec: number) => new Date(base + offsetSec * 1000).toISOString();
     const answers: Revocation[][] = [
-      [{ userId: 'u1', validAfter: '2026-11-25T10:00:05.000Z' }],
+      [{ userId: 'u1', validAfter: iso(5) }],
       // Stamped before the cursor, committed after the first poll read it.
-      [{ userId: 'u2', validAfter: '2026-11-25T10:00:04.000Z' }],
+      [{ userId: 'u2', validAfter: iso(4) }],
       [],
     ];
     const sync = new RevocationSync({
@@ -91,12 +93,12 @@ describe('revocation sync', () => {
     await sync.syncOnce();
     await sync.syncOnce();
     await sync.syncOnce();
-    expect(asked).toEqual([undefined, '2026-11-25T09:59:05.000Z', '2026-11-25T09:59:05.000Z']);
-    const at = (iso: string) => Date.parse(iso) / 1000;
-    expect(list.isRevoked({ userId: 'u1', iat: at('2026-11-25T10:00:04.000Z') })).toBe(true);
-    expect(list.isRevoked({ userId: 'u1', iat: at('2026-11-25T10:00:05.000Z') })).toBe(false);
-    expect(list.isRevoked({ userId: 'u2', iat: at('2026-11-25T10:00:03.000Z') })).toBe(true);
-    expect(list.isRevoked({ userId: 'u3', iat: at('2026-11-25T10:00:03.000Z') })).toBe(false);
+    expect(asked).toEqual([undefined, iso(5 - 60), iso(5 - 60)]);
+    const at = (offsetSec: number) => (base + offsetSec * 1000) / 1000;
+    expect(list.isRevoked({ userId: 'u1', iat: at(4) })).toBe(true);
+    expect(list.isRevoked({ userId: 'u1', iat: at(5) })).toBe(false);
+    expect(list.isRevoked({ userId: 'u2', iat: at(3) })).toBe(true);
+    expect(list.isRevoked({ userId: 'u3', iat: at(3) })).toBe(false);
   });
 
   it('keeps what it knows while the feed is down', async () => {

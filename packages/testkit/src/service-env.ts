@@ -57,6 +57,8 @@ export async function createServiceTestEnv(options: {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: db.url,
     DATABASE_POOL_MAX: '5',
+    // Tests look at the events a change wrote; production deletes them once published.
+    OUTBOX_KEEP_PUBLISHED_DAYS: '1',
     ...events.env,
     AUTH_JWKS_URL: keys.jwksUrl,
     JWT_ISSUER: keys.issuer,

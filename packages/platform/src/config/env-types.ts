@@ -68,6 +68,8 @@ export const eventsEnv = {
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,40}$/, 'lowercase letters, digits, - and _')
     .default('slotwise'),
+  /** Days published outbox rows are kept (for inspection); 0 deletes them once published. */
+  OUTBOX_KEEP_PUBLISHED_DAYS: env.int(0, 0, 365),
 };
 
 export function requireEventTransport(

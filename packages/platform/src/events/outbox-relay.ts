@@ -32,6 +32,12 @@ export interface OutboxRelayOptions {
   backoff?: BackoffOptions;
   /** Event types whose rows are deleted once published (they carry secrets, e.g. an OTP). */
   deleteAfterPublish?: readonly string[];
+  /**
+   * Delete every row once published instead of marking it (the outbox is a hand-over buffer:
+   * the broker and the consumers hold the events after that). Marking rewrites the row, payload
+   * included, which costs as much as the original insert.
+   */
+  deleteAllAfterPublish?: boolean;
   /** Delete published rows older than this many days; unset keeps them. */
   retainPublishedDays?: number;
   purgeIntervalMs?: number;
@@ -136,7 +142,9 @@ class Relay implements OutboxRelay {
       try {
         const outcome = await this.runBatch();
         failures = 0;
-        if (outcome.leader && outcome.count === this.batchSize) continue;
+        // Drain while there is anything: rows that arrived during a batch do not wake the relay
+        // (the outbox trigger only notifies an idle relay), so look again before waiting.
+        if (outcome.leader && outcome.count > 0) continue;
         await this.purgeIfDue();
         await this.waker.wait(this.pollIntervalMs);
       } catch (error) {
@@ -185,7 +193,12 @@ class Relay implements OutboxRelay {
         this.metrics?.failed();
         throw publishFailure;
       }
-      await markPublished(client, rows, this.deleteTypes);
+      await markPublished(
+        client,
+        rows,
+        this.deleteTypes,
+        this.options.deleteAllAfterPublish ?? false,
+      );
       await end('COMMIT');
       this.metrics?.published(rows.length);
       this.log.debug(

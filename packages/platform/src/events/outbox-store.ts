@@ -40,9 +40,11 @@ export async function markPublished(
   client: pg.PoolClient,
   rows: readonly OutboxRow[],
   deleteTypes: ReadonlySet<string>,
+  deleteAll = false,
 ): Promise<void> {
-  const toDelete = rows.filter((row) => deleteTypes.has(row.type)).map((row) => row.id);
-  const toMark = rows.filter((row) => !deleteTypes.has(row.type)).map((row) => row.id);
+  const gone = (row: OutboxRow): boolean => deleteAll || deleteTypes.has(row.type);
+  const toDelete = rows.filter(gone).map((row) => row.id);
+  const toMark = rows.filter((row) => !gone(row)).map((row) => row.id);
   if (toDelete.length > 0) {
     await client.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [toDelete]);
   }

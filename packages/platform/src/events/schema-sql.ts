@@ -28,15 +28,22 @@ CREATE INDEX outbox_unpublished_seq_idx ON outbox (seq) WHERE published_at IS NU
 -- The purge of old published rows.
 CREATE INDEX outbox_published_at_idx ON outbox (published_at) WHERE published_at IS NOT NULL;
 
--- Wakes the relay within milliseconds of a commit (NOTIFY is delivered on commit, and identical
--- notifications of one transaction are folded into one); polling remains the fallback.
+-- Wakes an idle relay within milliseconds of a commit; polling remains the fallback. Only when no
+-- older row is waiting: then the relay is busy and drains these too. Every NOTIFY holds a
+-- cluster-wide lock until its transaction's commit is flushed, so one per insert would serialise
+-- all commits under load.
 CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '');
+  IF NOT EXISTS (
+    SELECT 1 FROM outbox o
+     WHERE o.published_at IS NULL AND o.seq < (SELECT min(seq) FROM inserted_rows)
+  ) THEN
+    PERFORM pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '');
+  END IF;
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER outbox_notify AFTER INSERT ON outbox
+CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows
   FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
 `;
 
@@ -51,3 +58,24 @@ CREATE INDEX inbox_processed_at_idx ON inbox (processed_at);
 
 /** Both tables: what a service's first migration contains. */
 export const EVENTS_TABLES_SQL = `${OUTBOX_TABLE_SQL}\n${INBOX_TABLE_SQL}`;
+
+/**
+ * For databases made with the first version of the tables: the same trigger, as a migration
+ * (each service has it as `<timestamp>_outbox_quiet_notify`).
+ */
+export const OUTBOX_QUIET_NOTIFY_SQL = `
+DROP TRIGGER IF EXISTS outbox_notify ON outbox;
+CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1 FROM outbox o
+     WHERE o.published_at IS NULL AND o.seq < (SELECT min(seq) FROM inserted_rows)
+  ) THEN
+    PERFORM pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '');
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
+`;

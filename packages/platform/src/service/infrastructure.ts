@@ -32,6 +32,7 @@ export interface InfrastructureConfig {
   AMQP_URL?: string | undefined;
   EVENTS_DATABASE_URL?: string | undefined;
   EVENTS_PREFIX: string;
+  OUTBOX_KEEP_PUBLISHED_DAYS?: number;
   AUTH_JWKS_URL: string;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
@@ -108,7 +109,9 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     transport,
     logger,
     deleteAfterPublish: options.deleteAfterPublish ?? [],
-    retainPublishedDays: 7,
+    ...(config.OUTBOX_KEEP_PUBLISHED_DAYS
+      ? { retainPublishedDays: config.OUTBOX_KEEP_PUBLISHED_DAYS }
+      : { deleteAllAfterPublish: true }),
     metrics: { registry: metrics },
   });
   const revocations = new UserRevocationList();

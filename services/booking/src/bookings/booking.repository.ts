@@ -33,6 +33,15 @@ export interface IdempotencyClaim {
 export type InsertOutcome = 'created' | 'conflict' | 'key-taken';
 
 const EXCLUSION_VIOLATION = '23P01';
+const DEADLOCK = '40P01';
+
+/**
+ * A transaction-level advisory lock per resource, taken first by every write that can touch the
+ * exclusion constraint ($5 is the resource id). Without it, two inserts with overlapping ranges
+ * each wait for the other's outcome, a deadlock PostgreSQL breaks only after deadlock_timeout
+ * (1 s): with it, they queue, and the second sees the first's booking at once (23P01 → 409).
+ */
+const RESOURCE_LOCK = `hashtextextended('booking:resource:' || $5::uuid::text, 0)`;
 
 /**
  * Bookings. The two writes on the hot path (create, change of status) are one SQL statement
@@ -82,7 +91,7 @@ export class BookingRepository {
     ];
     const keyCte = claim
       ? `k AS (INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response_body, created_at)
-               VALUES ($2, $22, $23, $24, $25::jsonb, $17)
+               SELECT $2, $22, $23, $24, $25::jsonb, $17 FROM l
                ON CONFLICT (user_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
                  status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body,
                  created_at = EXCLUDED.created_at
@@ -101,13 +110,14 @@ export class BookingRepository {
     }
     const guard = claim ? 'WHERE EXISTS (SELECT 1 FROM k)' : '';
     const sql = `
-      WITH ${keyCte}
+      WITH l AS (SELECT pg_advisory_xact_lock(${RESOURCE_LOCK})),
+      ${keyCte}
       b AS (
         INSERT INTO bookings (id, user_id, vendor_id, business_id, resource_id, business_name,
           resource_name, resource_type, price_at_booking, price_unit, currency, total_price, timezone,
           start_time, end_time, status, notes, created_at, updated_at)
         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::"PriceUnit", $11, $12, $13, $14, $15,
-          'PENDING', $16, $17, $17 ${guard}
+          'PENDING', $16, $17, $17 FROM l ${guard}
         RETURNING id),
       h AS (
         INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, at)
@@ -117,7 +127,7 @@ export class BookingRepository {
         SELECT $19, id, $20, 1, $21::jsonb, $17 FROM b)
       SELECT count(*)::int AS created FROM b`;
     try {
-      const { rows } = await this.pool.query<{ created: number }>(sql, values);
+      const { rows } = await this.query<{ created: number }>(sql, values);
       return rows[0]?.created === 1 ? 'created' : 'key-taken';
     } catch (error) {
       if ((error as { code?: string }).code === EXCLUSION_VIOLATION) return 'conflict';
@@ -140,6 +150,7 @@ export class BookingRepository {
       WITH u AS (
         UPDATE bookings SET status = $2::"BookingStatus", version = $3, updated_at = $4,
           cancelled_at = $5, cancel_reason = $6, cancelled_by = $7
+        FROM (SELECT pg_advisory_xact_lock(${RESOURCE_LOCK.replace('$5', '$16')})) l
         WHERE id = $1 AND version = $8
         RETURNING id),
       h AS (
@@ -149,7 +160,7 @@ export class BookingRepository {
         INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
         SELECT $13, id, $14, $3, $15::jsonb, $4 FROM u)
       SELECT count(*)::int AS changed FROM u`;
-    const { rows } = await this.pool.query<{ changed: number }>(sql, [
+    const { rows } = await this.query<{ changed: number }>(sql, [
       next.id,
       next.status,
       next.version,
@@ -165,8 +176,23 @@ export class BookingRepository {
       event.id,
       event.type,
       JSON.stringify(event),
+      next.resourceId,
     ]);
     return rows[0]?.changed === 1;
+  }
+
+  /** A statement on the pool; a deadlock victim is rolled back entirely, so it is run again. */
+  private async query<R extends pg.QueryResultRow>(
+    sql: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.pool.query<R>(sql, values);
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK || attempt >= 3) throw error;
+      }
+    }
   }
 
   async findById(id: string): Promise<BookingRecord | null> {
