@@ -12,15 +12,13 @@ import {
 } from '@slotwise/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderScenario, outageScenario, startPipeline } from './events-scenarios.js';
 import {
-  captureLogger,
-  createEventsDatabase,
-  recordingHandler,
-  scalar,
-  uniquePrefix,
-  waitFor,
-} from './events-support.js';
+  orderScenario,
+  outageScenario,
+  redeliveryScenario,
+  startPipeline,
+} from './events-scenarios.js';
+import { captureLogger, scalar, uniquePrefix, waitFor } from './events-support.js';
 
 describe('pg-boss transport', () => {
   const { logger, lines } = captureLogger();
@@ -89,40 +87,12 @@ describe('pg-boss transport', () => {
   });
 
   it('treats a redelivered event as a no-op and routes by topic pattern', async () => {
-    const consumer = await createEventsDatabase('evbredo');
-    const transport = await makeTransport();
-    const seen: string[] = [];
-    const record = recordingHandler(consumer.pool);
-    const subscription = await transport.subscribe('audit', ['user.#'], async (event, context) => {
-      seen.push(`${event.type}#${context.attempt}`);
-      await record(event, context);
-    });
-    try {
-      const event = createEvent({
-        type: 'user.registered',
-        aggregateId: 'u1',
-        version: 1,
-        data: {},
-      });
-      const unrelated = createEvent({
-        type: 'booking.created',
-        aggregateId: 'b1',
-        version: 1,
-        data: {},
-      });
-      await transport.publish([event, unrelated]);
-      await transport.publish([event]);
-      await waitFor(() => seen.length === 2, { what: 'two deliveries' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(seen).toEqual(['user.registered#1', 'user.registered#1']);
-      expect(await scalar(consumer.pool, 'SELECT count(*) AS value FROM effects')).toBe(1);
-      // Handled jobs are deleted, not kept with their payload in pg-boss's tables.
-      const left = `SELECT count(*) AS value FROM pgboss.job WHERE name = '${prefix}.audit'`;
-      await waitFor(async () => (await scalar(eventsPool, left)) === 0, { what: 'job deletion' });
-    } finally {
-      await subscription.close();
-      await consumer.close();
-    }
+    const { seen, effects } = await redeliveryScenario(await makeTransport(), 'evbredo');
+    expect(seen).toEqual(['user.registered#1', 'user.registered#1']);
+    expect(effects).toBe(1);
+    // Handled jobs are deleted, not kept with their payload in pg-boss's tables.
+    const left = `SELECT count(*) AS value FROM pgboss.job WHERE name = '${prefix}.audit'`;
+    await waitFor(async () => (await scalar(eventsPool, left)) === 0, { what: 'job deletion' });
   });
 
   it('dead-letters an event whose handler fails maxAttempts times', async () => {

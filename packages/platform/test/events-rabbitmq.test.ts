@@ -7,15 +7,13 @@ import {
 import { startTcpProxy, type TcpProxy } from '@slotwise/testkit';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderScenario, outageScenario, startPipeline } from './events-scenarios.js';
 import {
-  captureLogger,
-  createEventsDatabase,
-  recordingHandler,
-  scalar,
-  uniquePrefix,
-  waitFor,
-} from './events-support.js';
+  orderScenario,
+  outageScenario,
+  redeliveryScenario,
+  startPipeline,
+} from './events-scenarios.js';
+import { captureLogger, uniquePrefix, waitFor } from './events-support.js';
 
 const amqpUrl = process.env.AMQP_URL;
 
@@ -90,37 +88,9 @@ describe.runIf(amqpUrl)('RabbitMQ transport', () => {
   });
 
   it('treats a redelivered event as a no-op and routes by topic pattern', async () => {
-    const consumer = await createEventsDatabase('evrredo');
-    const transport = await makeTransport();
-    const seen: string[] = [];
-    const record = recordingHandler(consumer.pool);
-    const subscription = await transport.subscribe('audit', ['user.#'], async (event, context) => {
-      seen.push(`${event.type}#${context.attempt}`);
-      await record(event, context);
-    });
-    try {
-      const event = createEvent({
-        type: 'user.registered',
-        aggregateId: 'u1',
-        version: 1,
-        data: {},
-      });
-      const unrelated = createEvent({
-        type: 'booking.created',
-        aggregateId: 'b1',
-        version: 1,
-        data: {},
-      });
-      await transport.publish([event, unrelated]);
-      await transport.publish([event]);
-      await waitFor(() => seen.length === 2, { what: 'two deliveries' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(seen).toEqual(['user.registered#1', 'user.registered#1']);
-      expect(await scalar(consumer.pool, 'SELECT count(*) AS value FROM effects')).toBe(1);
-    } finally {
-      await subscription.close();
-      await consumer.close();
-    }
+    const { seen, effects } = await redeliveryScenario(await makeTransport(), 'evrredo');
+    expect(seen).toEqual(['user.registered#1', 'user.registered#1']);
+    expect(effects).toBe(1);
   });
 
   it('retries through the retry queue, then dead-letters after maxAttempts failures', async () => {

@@ -1,4 +1,5 @@
 import {
+  createEvent,
   createOutboxRelay,
   type EventTransport,
   type OutboxRelay,
@@ -143,4 +144,39 @@ export async function orderScenario(pipeline: Pipeline): Promise<number> {
     last.set(row.aggregate_id, row.version);
   }
   return rows.length;
+}
+
+/**
+ * Publishes one `user.registered` twice and an unrelated `booking.created` to a consumer bound to
+ * `user.#`: it must see the user event on both deliveries (first attempt each) and apply it once.
+ */
+export async function redeliveryScenario(
+  transport: EventTransport,
+  label: string,
+): Promise<{ seen: string[]; effects: number }> {
+  const consumer = await createEventsDatabase(label);
+  const seen: string[] = [];
+  const record = recordingHandler(consumer.pool);
+  const subscription = await transport.subscribe('audit', ['user.#'], async (event, context) => {
+    seen.push(`${event.type}#${context.attempt}`);
+    await record(event, context);
+  });
+  try {
+    const event = createEvent({ type: 'user.registered', aggregateId: 'u1', version: 1, data: {} });
+    const unrelated = createEvent({
+      type: 'booking.created',
+      aggregateId: 'b1',
+      version: 1,
+      data: {},
+    });
+    await transport.publish([event, unrelated]);
+    await transport.publish([event]);
+    await waitFor(() => seen.length === 2, { what: 'two deliveries' });
+    // Time for a wrongly routed or third delivery to show up.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { seen, effects: await scalar(consumer.pool, 'SELECT count(*) AS value FROM effects') };
+  } finally {
+    await subscription.close();
+    await consumer.close();
+  }
 }

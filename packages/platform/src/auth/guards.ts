@@ -60,6 +60,17 @@ function cookieValue(request: FastifyRequest, name: string): string | undefined 
   return undefined;
 }
 
+/**
+ * The access token of a request: `Authorization: Bearer …`, or else the cookie (a browser's way
+ * in; login sets it httpOnly). A malformed Authorization header is refused, not ignored.
+ */
+export function accessTokenOf(
+  request: FastifyRequest,
+  cookieName: string | false = 'accessToken',
+): string | undefined {
+  return bearerToken(request) ?? (cookieName ? cookieValue(request, cookieName) : undefined);
+}
+
 function toUser(claims: AccessClaims): AuthUser {
   return { id: claims.userId, role: claims.role, claims };
 }
@@ -74,8 +85,7 @@ export function authenticate(
 ): PreHandler {
   const cookieName = options.cookieName ?? 'accessToken';
   return guard(async (request) => {
-    const token =
-      bearerToken(request) ?? (cookieName ? cookieValue(request, cookieName) : undefined);
+    const token = accessTokenOf(request, cookieName);
     if (token === undefined) {
       if (options.optional) return;
       throw unauthenticated();

@@ -8,6 +8,7 @@ export {
 } from './token-verifier.js';
 export { UserRevocationList } from './revocation.js';
 export {
+  accessTokenOf,
   authenticate,
   currentUser,
   requireRole,

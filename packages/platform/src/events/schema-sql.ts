@@ -1,5 +1,5 @@
 /**
- * The tables every service that publishes or consumes events needs. A service copies
+ * The tables every service that publishes or consumes events needs. A new service copies
  * `EVENTS_TABLES_SQL` into its first migration (migrations are plain SQL files applied by the
  * platform's runner, so this constant is the source to copy, not something executed at run time).
  * Tests apply it directly.
@@ -56,26 +56,8 @@ CREATE TABLE inbox (
 CREATE INDEX inbox_processed_at_idx ON inbox (processed_at);
 `;
 
-/** Both tables: what a service's first migration contains. */
-export const EVENTS_TABLES_SQL = `${OUTBOX_TABLE_SQL}\n${INBOX_TABLE_SQL}`;
-
 /**
- * For databases made with the first version of the tables: the same trigger, as a migration
- * (each service has it as `<timestamp>_outbox_quiet_notify`).
+ * Both tables as they are now. The services got them in two migrations: their first, and
+ * `<timestamp>_outbox_quiet_notify`, which replaced the trigger with the one above.
  */
-export const OUTBOX_QUIET_NOTIFY_SQL = `
-DROP TRIGGER IF EXISTS outbox_notify ON outbox;
-CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NOT EXISTS (
-    SELECT 1 FROM outbox o
-     WHERE o.published_at IS NULL AND o.seq < (SELECT min(seq) FROM inserted_rows)
-  ) THEN
-    PERFORM pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '');
-  END IF;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
-`;
+export const EVENTS_TABLES_SQL = `${OUTBOX_TABLE_SQL}\n${INBOX_TABLE_SQL}`;

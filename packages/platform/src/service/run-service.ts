@@ -61,3 +61,46 @@ export async function runService(
   await service.start?.();
   logger.info({ port: service.port }, `${name} service listening`);
 }
+
+/** What a service with the standard shape (see STYLE.md) hands to `runContainerService`. */
+export interface ServiceModule<
+  Config extends ServiceListenConfig,
+  Container extends ServiceContainer,
+> {
+  loadConfig: () => Config;
+  buildContainer: (config: Config) => Promise<Container>;
+  buildApp: (container: Container) => Promise<HttpApp>;
+}
+
+interface ServiceListenConfig {
+  PORT: number;
+  HOST: string;
+  SHUTDOWN_TIMEOUT_MS: number;
+}
+
+interface ServiceContainer {
+  logger: Logger;
+  start(): Promise<void>;
+  stopSteps: ShutdownStep[];
+}
+
+/** A service's whole `main.ts`: config → container → app → listen, start, graceful shutdown. */
+export function runContainerService<
+  Config extends ServiceListenConfig,
+  Container extends ServiceContainer,
+>(name: string, module: ServiceModule<Config, Container>): Promise<void> {
+  return runService(name, async () => {
+    const config = module.loadConfig();
+    const container = await module.buildContainer(config);
+    const app = await module.buildApp(container);
+    return {
+      app,
+      logger: container.logger,
+      port: config.PORT,
+      host: config.HOST,
+      shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      start: () => container.start(),
+      stop: container.stopSteps,
+    };
+  });
+}

@@ -24,9 +24,6 @@ const businessColumns = {
   version: true,
 } as const;
 
-/** The index behind "one name per business, whatever its case" (the migration's SQL). */
-export const CATEGORY_NAME_INDEX = 'resource_categories_business_id_lower_name_key';
-
 export class CategoryRepository {
   constructor(private readonly db: Db) {}
 

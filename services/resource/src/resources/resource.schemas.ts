@@ -8,7 +8,7 @@ import {
 } from '@slotwise/contracts';
 import { paginationQuery } from '@slotwise/platform/http';
 import { z } from 'zod';
-import { resourceSorts, type ResourceRecord, type ResourceStats } from './resource.types.js';
+import { resourceSorts, type ResourceRecord } from './resource.types.js';
 
 export const METADATA_MAX_BYTES = 16 * 1024;
 
@@ -141,5 +141,3 @@ export const statsSchema = z
       .describe('Per currency: lowest, highest and average price (rounded to cents)'),
   })
   .meta({ id: 'ResourceStats' });
-
-export const presentStats = (stats: ResourceStats): z.infer<typeof statsSchema> => stats;
