@@ -202,9 +202,71 @@ describe('http app factory', () => {
     expect(Object.keys(document.paths)).not.toContain('/health/ready');
   });
 
-  it('sets security headers', async () => {
-    const response = await app.inject({ method: 'GET', url: '/health/live' });
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['strict-transport-security']).toBeDefined();
+  it("sets helmet's default security headers on every answer, errors included", async () => {
+    for (const url of ['/health/live', '/nowhere', '/boom']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('binds the request id to what a handler logs through request.log', async () => {
+    app = await createHttpApp({
+      service: 'demo',
+      logger: createLogger({ service: 'demo', level: 'info', destination: logs.stream }),
+    });
+    app.get('/chatty', async (request) => {
+      request.log.debug('below the level: not written');
+      request.log.info({ step: 1 }, 'first');
+      request.log.child({ part: 'inner' }).warn('second');
+      return { level: request.log.level };
+    });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/chatty',
+      headers: { 'x-request-id': 'chat-1' },
+    });
+    expect(response.json()).toEqual({ level: 'info' });
+    const lines = logs.lines().filter((line) => line.requestId === 'chat-1');
+    expect(lines.map((line) => line.msg)).toEqual(['first', 'second', 'request completed']);
+    expect(lines[0]).toMatchObject({ service: 'demo', step: 1, level: 'info' });
+    expect(lines[1]).toMatchObject({ part: 'inner', level: 'warn' });
+  });
+});
+
+describe('request logger', () => {
+  it('makes no child logger for a request that logs nothing at an enabled level', async () => {
+    const logs = captureLogs();
+    const logger = createLogger({ service: 'demo', level: 'warn', destination: logs.stream });
+    let children = 0;
+    const child = logger.child.bind(logger);
+    logger.child = ((...args: Parameters<typeof child>) => {
+      children += 1;
+      return child(...args);
+    }) as typeof logger.child;
+    const app = await createHttpApp({ service: 'demo', logger });
+    app.get('/quiet', async (request) => {
+      request.log.info('not at warn');
+      return { ok: true };
+    });
+    app.get('/loud', async (request) => {
+      request.log.warn('once');
+      request.log.error('twice');
+      return { ok: true };
+    });
+    await app.ready();
+    children = 0;
+    await app.inject({ method: 'GET', url: '/quiet' });
+    expect(children).toBe(0);
+    await app.inject({ method: 'GET', url: '/loud', headers: { 'x-request-id': 'loud-1' } });
+    expect(children).toBe(1);
+    expect(logs.lines().filter((line) => line.requestId === 'loud-1')).toHaveLength(2);
+    await app.close();
   });
 });

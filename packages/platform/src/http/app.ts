@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
@@ -21,6 +20,8 @@ import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
 import { createMetricsRegistry, installMetrics } from './metrics.js';
 import { RequestLogController } from './request-log.js';
+import { requestLoggerFactory } from './request-logger.js';
+import { securityHeaders } from './security-headers.js';
 
 export const ONE_MIB = 1024 * 1024;
 
@@ -79,6 +80,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     logController: new RequestLogController(),
+    childLoggerFactory: requestLoggerFactory,
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -107,7 +109,6 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     },
   );
 
-  await app.register(helmet, { global: true });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -123,8 +124,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     transform: jsonSchemaTransform,
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
+  const headers = securityHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(headers).header('x-request-id', request.id);
+    done();
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));

@@ -127,7 +127,8 @@ export class BookingRepository {
         SELECT $19, id, $20, 1, $21::jsonb, $17 FROM b)
       SELECT count(*)::int AS created FROM b`;
     try {
-      const { rows } = await this.query<{ created: number }>(sql, values);
+      const name = claim ? 'booking-insert-keyed' : 'booking-insert';
+      const { rows } = await this.query<{ created: number }>(name, sql, values);
       return rows[0]?.created === 1 ? 'created' : 'key-taken';
     } catch (error) {
       if ((error as { code?: string }).code === EXCLUSION_VIOLATION) return 'conflict';
@@ -160,7 +161,7 @@ export class BookingRepository {
         INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
         SELECT $13, id, $14, $3, $15::jsonb, $4 FROM u)
       SELECT count(*)::int AS changed FROM u`;
-    const { rows } = await this.query<{ changed: number }>(sql, [
+    const { rows } = await this.query<{ changed: number }>('booking-transition', sql, [
       next.id,
       next.status,
       next.version,
@@ -181,14 +182,19 @@ export class BookingRepository {
     return rows[0]?.changed === 1;
   }
 
-  /** A statement on the pool; a deadlock victim is rolled back entirely, so it is run again. */
+  /**
+   * A statement on the pool; a deadlock victim is rolled back entirely, so it is run again. Named:
+   * each connection parses and plans it once (a prepared statement), not on every call; `name`
+   * must always come with the same text.
+   */
   private async query<R extends pg.QueryResultRow>(
-    sql: string,
+    name: string,
+    text: string,
     values: unknown[],
   ): Promise<pg.QueryResult<R>> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.pool.query<R>(sql, values);
+        return await this.pool.query<R>({ name, text, values });
       } catch (error) {
         if ((error as { code?: string }).code !== DEADLOCK || attempt >= 3) throw error;
       }
