@@ -14,9 +14,18 @@ export interface ServiceSpec {
   databaseUrlVar: string | null;
   /** Variable under which the other processes learn its URL, e.g. AUTH_SERVICE_URL. */
   urlVar: string;
+  /**
+   * Works only off the event queue, never on a request's path: it runs at a lower CPU priority,
+   * so that on one box a burst of requests is not slowed by the mails it causes (ADR 0006).
+   */
+  background: boolean;
 }
 
-function service(name: string, defaultPort: number, options: { database: boolean }): ServiceSpec {
+function service(
+  name: string,
+  defaultPort: number,
+  options: { database: boolean; background?: boolean },
+): ServiceSpec {
   const upper = name.toUpperCase();
   return {
     name,
@@ -25,8 +34,12 @@ function service(name: string, defaultPort: number, options: { database: boolean
     database: options.database ? `${name}_db` : null,
     databaseUrlVar: options.database ? `DATABASE_URL_${upper}` : null,
     urlVar: `${upper}_SERVICE_URL`,
+    background: options.background ?? false,
   };
 }
+
+/** The nice value of background services (0 is normal, 19 the lowest priority). */
+export const BACKGROUND_NICENESS = 10;
 
 export const GATEWAY = service('gateway', 3000, { database: false });
 
@@ -36,7 +49,7 @@ export const BACKEND_SERVICES: readonly ServiceSpec[] = [
   service('booking', 3002, { database: true }),
   service('business', 3003, { database: true }),
   service('resource', 3004, { database: true }),
-  service('notification', 3005, { database: true }),
+  service('notification', 3005, { database: true, background: true }),
   service('payment', 3006, { database: true }),
 ];
 

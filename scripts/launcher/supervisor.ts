@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { formatLogLine, type LogFormat } from './logs.js';
 import { out, prefix } from './output.js';
@@ -10,6 +12,8 @@ export interface ChildSpec {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** A nice value above 0 runs it at a lower CPU priority than the rest. */
+  niceness?: number;
 }
 
 export interface ChildExit {
@@ -32,6 +36,25 @@ interface Supervised {
 const TAIL = 12;
 
 /**
+ * Best effort: a system that refuses leaves the child at normal priority. Linux schedules each
+ * session's processes as one group ("autogroup"), and a nice value weighs only inside its group;
+ * the child has a session of its own (`detached`), so its group is niced as well.
+ */
+function lowerPriority(pid: number, niceness: number): void {
+  try {
+    setPriority(pid, niceness);
+  } catch {
+    // Not permitted here: normal priority.
+  }
+  if (process.platform !== 'linux') return;
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(niceness));
+  } catch {
+    // No autogroup scheduling in this kernel: the process's own nice value is what counts.
+  }
+}
+
+/**
  * Runs each service as its own child, in its own process group (so a Ctrl-C in the terminal reaches
  * only the launcher, which stops them in order), prefixes its output, and reports an unexpected exit.
  */
@@ -52,6 +75,7 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command})`);
+    if (spec.niceness) lowerPriority(child.pid, spec.niceness);
     const entry: Supervised = {
       spec,
       process: child,

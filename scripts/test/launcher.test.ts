@@ -1,11 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertDistinctPorts, LauncherConfigError, parseLauncherEnv } from '../launcher/config.js';
 import { planDatabases } from '../launcher/databases.js';
 import { serviceEnv, type EnvContext } from '../launcher/env.js';
 import { formatLogLine } from '../launcher/logs.js';
 import { describeBusyPorts, findBusyPorts, isPortFree } from '../launcher/ports.js';
-import { ALL_SERVICES, GATEWAY } from '../launcher/services.js';
+import { ALL_SERVICES, BACKGROUND_NICENESS, GATEWAY } from '../launcher/services.js';
+import { Supervisor } from '../launcher/supervisor.js';
 
 function configError(env: Record<string, string>): LauncherConfigError {
   try {
@@ -222,5 +225,36 @@ describe('child log lines', () => {
   it('prints anything that is not a pino line as it is', () => {
     expect(formatLogLine('plain text', 'pretty')).toEqual(['plain text']);
     expect(formatLogLine('{"level":30}', 'json')).toEqual(['{"level":30}']);
+  });
+});
+
+describe('supervised children', () => {
+  it('runs a background service at a lower CPU priority, and the others at the normal one', async () => {
+    expect(ALL_SERVICES.filter((s) => s.background).map((s) => s.name)).toEqual(['notification']);
+    const supervisor = new Supervisor('pretty', () => undefined);
+    const child = (name: string, niceness?: number) =>
+      supervisor.start({
+        name,
+        command: process.execPath,
+        args: ['-e', 'setTimeout(() => {}, 30000)'],
+        cwd: process.cwd(),
+        env: { PATH: process.env.PATH ?? '' },
+        ...(niceness === undefined ? {} : { niceness }),
+      });
+    const background = child('background', BACKGROUND_NICENESS);
+    const foreground = child('foreground');
+    try {
+      expect(getPriority(background)).toBe(BACKGROUND_NICENESS);
+      expect(getPriority(foreground)).toBe(0);
+      // Linux with autogroup scheduling: the child's session group is niced too.
+      const autogroup = (pid: number) =>
+        existsSync(`/proc/${pid}/autogroup`)
+          ? readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim().split(' ').at(-1)
+          : undefined;
+      const expected = existsSync('/proc/self/autogroup') ? ['10', '0'] : [undefined, undefined];
+      expect([autogroup(background), autogroup(foreground)]).toEqual(expected);
+    } finally {
+      await supervisor.stop(['background', 'foreground'], 2_000);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
@@ -25,21 +26,6 @@ export interface NewNotification {
   recipient: string;
 }
 
-const columns = {
-  id: true,
-  eventId: true,
-  eventType: true,
-  userId: true,
-  template: true,
-  recipient: true,
-  status: true,
-  attempts: true,
-  lastError: true,
-  sentAt: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
 /** The delivery log. Holds who was written to and how it went, never what was written. */
 export class NotificationRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -50,12 +36,17 @@ export class NotificationRepository {
    * model between two attempts and would then start a second row (and a second mail).
    */
   async findOrCreate(input: NewNotification): Promise<NotificationRecord> {
-    return this.prisma.notification.upsert({
-      where: { eventId_template: { eventId: input.eventId, template: input.template } },
-      create: input,
-      update: {},
-      select: columns,
-    });
+    // One statement (Prisma's upsert on a compound key is a SELECT, an INSERT and a SELECT). On a
+    // conflict the no-op update locks and returns the row that is there, committed, so a
+    // redelivery racing the first delivery waits for it and then sees its outcome.
+    const rows = await this.prisma.$queryRaw<NotificationRecord[]>`
+      INSERT INTO notifications (id, "eventId", "eventType", "userId", template, recipient, "updatedAt")
+      VALUES (${randomUUID()}::uuid, ${input.eventId}::uuid, ${input.eventType}, ${input.userId}::uuid,
+        ${input.template}, ${input.recipient}, now())
+      ON CONFLICT ("eventId", template) DO UPDATE SET "eventId" = notifications."eventId"
+      RETURNING id, "eventId", "eventType", "userId", template, recipient, status::text AS status,
+        attempts, "lastError", "sentAt", "createdAt", "updatedAt"`;
+    return rows[0]!;
   }
 
   async markSent(id: string, sentAt: Date): Promise<void> {

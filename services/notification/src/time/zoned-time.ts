@@ -10,6 +10,7 @@ export interface LocalDateTime {
 
 const MINUTE_MS = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const resolvedZones = new Map<string, string | null>();
 
 function fieldsFormatter(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
@@ -35,11 +36,19 @@ function fieldsFormatter(zone: string): Intl.DateTimeFormat {
  * business's zone as a plain string, so a typo upstream must not make every mail about it throw.
  */
 export function resolveTimeZone(zone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
+  let resolved = resolvedZones.get(zone);
+  if (resolved === undefined) {
+    try {
+      resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      resolved = null;
+    }
+    // Every mail asks; a formatter costs more than the mail's template. Bounded: zones come in
+    // events, and a flood of made-up ones must not grow the map for ever.
+    if (resolvedZones.size >= 1_000) resolvedZones.clear();
+    resolvedZones.set(zone, resolved);
   }
+  return resolved;
 }
 
 export function localDateTime(instant: Date, zone: string): LocalDateTime {

@@ -45,4 +45,8 @@ export class UserReadModelService {
   async findById(userId: string): Promise<UserRecord | null> {
     return this.users.findById(userId);
   }
+
+  async findByIds(userIds: readonly string[]): Promise<Map<string, UserRecord>> {
+    return this.users.findByIds(userIds);
+  }
 }

@@ -52,6 +52,15 @@ export class UserRepository {
   async findById(id: string): Promise<UserRecord | null> {
     return this.prisma.user.findUnique({ where: { id }, select: columns });
   }
+
+  /** The users of these ids that the read model holds, by id, in one query. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, UserRecord>> {
+    const rows = await this.prisma.user.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: columns,
+    });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
 }
 
 function storeOn(tx: Prisma.TransactionClient): UserStore {

@@ -35,6 +35,22 @@ async function requireUser(users: UserReadModelService, userId: string): Promise
   return user;
 }
 
+/**
+ * Both parties of a booking, read in one query: `party(id)` is the user of that id, or throws as
+ * `requireUser` does when the read model does not hold it.
+ */
+async function bookingParties(
+  users: UserReadModelService,
+  booking: BookingEventData,
+): Promise<(userId: string) => UserRecord> {
+  const found = await users.findByIds([booking.userId, booking.vendorId]);
+  return (userId) => {
+    const user = found.get(userId);
+    if (!user) throw new UserNotInReadModelError(userId);
+    return user;
+  };
+}
+
 /** "Grace Hopper (grace_h)", or the username alone when the user gave no name. */
 export function displayName(user: Pick<UserRecord, 'firstName' | 'lastName' | 'username'>): string {
   const name = [user.firstName, user.lastName]
@@ -76,8 +92,9 @@ export function bookingCreatedHandler({
   templates,
 }: HandlerDependencies): NotificationEventHandler {
   return defineHandler(bookingEventData, async (event, context) => {
-    const vendor = await requireUser(users, event.data.vendorId);
-    const customer = await requireUser(users, event.data.userId);
+    const party = await bookingParties(users, event.data);
+    const vendor = party(event.data.vendorId);
+    const customer = party(event.data.userId);
     const mail = renderBookingRequestedMail(
       mailInput(event, vendor, customer, context.logger),
       templates,
@@ -183,13 +200,12 @@ async function mailCancellation(
 ): Promise<void> {
   const booking = event.data;
   const by = cancellerOf(booking);
-  const customer = await requireUser(users, booking.userId);
-  const recipients = await Promise.all(
-    cancellationRecipients(booking).map(async ({ party, userId }) => ({
-      party,
-      user: userId === customer.id ? customer : await requireUser(users, userId),
-    })),
-  );
+  const user = await bookingParties(users, booking);
+  const customer = user(booking.userId);
+  const recipients = cancellationRecipients(booking).map(({ party, userId }) => ({
+    party,
+    user: user(userId),
+  }));
   if (recipients.length === 0) context.logger.debug('Cancelled by its only party; nothing to send');
 
   // Each mail is tried even if another failed: one refused address must not silence the other
