@@ -13,6 +13,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  concurrencyScenario,
   orderScenario,
   outageScenario,
   redeliveryScenario,
@@ -84,6 +85,17 @@ describe('pg-boss transport', () => {
     } finally {
       await pipeline.close();
     }
+  });
+
+  it('handles events of different aggregates side by side, each aggregate in order', async () => {
+    const { maxActive, orders } = await concurrencyScenario(await makeTransport());
+    expect(maxActive).toBe(3);
+    expect(orders).toEqual([
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+    ]);
   });
 
   it('treats a redelivered event as a no-op and routes by topic pattern', async () => {

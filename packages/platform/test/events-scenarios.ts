@@ -180,3 +180,45 @@ export async function redeliveryScenario(
     await consumer.close();
   }
 }
+
+/**
+ * Subscribes with `concurrency: 3` and publishes 4 events of each of 4 aggregates at once, each
+ * handled slowly: events of different aggregates must overlap (never more than 3 at a time), and
+ * each aggregate's must run one after another, in version order.
+ */
+export async function concurrencyScenario(
+  transport: EventTransport,
+): Promise<{ maxActive: number; orders: number[][] }> {
+  let active = 0;
+  let maxActive = 0;
+  const running = new Set<string>();
+  const orders = new Map<string, number[]>();
+  const subscription = await transport.subscribe(
+    'lanes',
+    ['lane.*'],
+    async (event) => {
+      // Two events of one aggregate must never run together.
+      expect(running.has(event.aggregateId)).toBe(false);
+      running.add(event.aggregateId);
+      active += 1;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      orders.set(event.aggregateId, [...(orders.get(event.aggregateId) ?? []), event.version]);
+      active -= 1;
+      running.delete(event.aggregateId);
+    },
+    { concurrency: 3 },
+  );
+  try {
+    const events = [1, 2, 3, 4].flatMap((version) =>
+      ['a', 'b', 'c', 'd'].map((aggregateId) =>
+        createEvent({ type: 'lane.moved', aggregateId, version, data: {} }),
+      ),
+    );
+    await transport.publish(events);
+    await waitFor(() => [...orders.values()].flat().length === 16, { what: '16 handled events' });
+    return { maxActive, orders: [...orders.keys()].sort().map((key) => orders.get(key)!) };
+  } finally {
+    await subscription.close();
+  }
+}

@@ -79,10 +79,11 @@ describe('notification delivery', () => {
 
   it('sends one mail and keeps one log row when the same event is delivered twice', async () => {
     const event = buildOtpRequested();
-    const marker = buildOtpRequested();
+    const marker = buildOtpRequested({ userId: event.aggregateId });
     await harness.publish(event);
     await harness.publish(event);
-    // Events are handled in order: once the marker's mail is out, both copies were handled.
+    // Events of one aggregate are handled in order: once the marker's mail is out, both copies
+    // were handled.
     await harness.publish(marker);
     await harness.smtp.waitFor(marker.data.email);
 
@@ -136,8 +137,8 @@ describe('notification delivery', () => {
     } finally {
       harness.smtp.setDown(false);
     }
-    // Dead-lettered, not retried any more: a later event goes out, this one does not.
-    const marker = buildOtpRequested();
+    // Dead-lettered, not retried any more: a later event of its aggregate goes out, it does not.
+    const marker = buildOtpRequested({ userId: event.aggregateId });
     await harness.publish(marker);
     await harness.smtp.waitFor(marker.data.email);
     expect(harness.smtp.to(event.data.email)).toHaveLength(0);
@@ -146,7 +147,7 @@ describe('notification delivery', () => {
   it('does not send a code that expired before it could be delivered', async () => {
     const issuedAt = new Date(Date.now() - 20 * 60_000);
     const event = buildOtpRequested({}, issuedAt);
-    const marker = buildOtpRequested();
+    const marker = buildOtpRequested({ userId: event.aggregateId });
     await harness.publish(event, marker);
     await harness.smtp.waitFor(marker.data.email);
 

@@ -12,3 +12,4 @@ export { createRabbitMqTransport, type RabbitMqTransportOptions } from './rabbit
 export { createPgBossTransport, type PgBossTransportOptions } from './pgboss-transport.js';
 export * from './create-transport.js';
 export { startPgListener, type PgListener, type PgListenerOptions } from './pg-listener.js';
+export * from './lanes.js';

@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from '../logger/index.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, Waker } from './backoff.js';
 import { eventLogFields, parseEventEnvelope } from './envelope.js';
+import { aggregateOf, AggregateLanes } from './lanes.js';
 import type { EventHandler, RetryPolicy } from './transport.js';
 
 export interface PgBossContext {
@@ -17,13 +18,15 @@ export interface PgBossContext {
 interface ConsumerOptions {
   retry: RetryPolicy;
   batchSize: number;
+  concurrency: number;
 }
 
 /**
  * One consuming service's pg-boss queue. pg-boss's own `work()` loop is not used: it fires
  * `complete`/`fail` without awaiting them (an unhandled rejection when the database drops) and
  * hides fetch errors. This loop awaits everything, backs off while the database is unreachable,
- * and handles a batch's jobs one by one, in order.
+ * and handles a batch's jobs in order: one by one, or with `concurrency` above 1 those of
+ * different aggregates side by side (`AggregateLanes`).
  *
  * Retries are pg-boss's: `retryLimit = maxAttempts - 1`, then the job moves to `<queue>.dlq`.
  * pg-boss counts retry delays in whole seconds and doubles them itself, without a cap.
@@ -34,6 +37,7 @@ export class PgBossConsumer {
   private readonly waker = new Waker();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
+  private readonly lanes: AggregateLanes;
 
   constructor(
     private readonly context: PgBossContext,
@@ -44,6 +48,7 @@ export class PgBossConsumer {
   ) {
     this.queue = context.queue(consumer);
     this.log = context.logger.child({ consumer });
+    this.lanes = new AggregateLanes(options.concurrency);
   }
 
   /**
@@ -150,9 +155,12 @@ export class PgBossConsumer {
       db,
     });
     if (fetchError) throw fetchError;
+    const failures = await Promise.all(
+      jobs.map((job) => this.lanes.run(aggregateOf(job.data, job.id), () => this.handle(job))),
+    );
     const done: string[] = [];
-    for (const job of jobs) {
-      const failure = await this.handle(job);
+    for (const [index, job] of jobs.entries()) {
+      const failure = failures[index];
       if (failure === undefined) {
         done.push(job.id);
         continue;

@@ -112,6 +112,7 @@ export async function createPgBossTransport(
       const consumer = new PgBossConsumer(context, consumerName, patterns, handler, {
         retry: resolveRetry(subscribeOptions.retry),
         batchSize: subscribeOptions.prefetch ?? 20,
+        concurrency: subscribeOptions.concurrency ?? 1,
       });
       await consumer.setUp();
       consumers.add(consumer);

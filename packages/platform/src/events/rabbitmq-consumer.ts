@@ -1,6 +1,7 @@
 import type { ConfirmChannel, ConsumeMessage, Options, RecoveringChannelModel } from 'amqplib';
 import type { Logger } from '../logger/index.js';
 import { backoffDelay, settleWithin, sleep, type BackoffOptions } from './backoff.js';
+import { aggregateOf, AggregateLanes } from './lanes.js';
 import { eventLogFields, parseEventEnvelope, type EventEnvelope } from './envelope.js';
 import type { EventHandler, RetryPolicy } from './transport.js';
 import { abortable, ownHeaders, settle, untilClosedOrAborted } from './rabbitmq-channel.js';
@@ -22,6 +23,7 @@ export const CLOSE_TIMEOUT_MS = 2_000;
 interface ConsumerOptions {
   retry: RetryPolicy;
   prefetch: number;
+  concurrency: number;
 }
 
 /**
@@ -29,7 +31,8 @@ interface ConsumerOptions {
  * re-published to `<queue>.retry` with a per-message TTL; when it expires RabbitMQ dead-letters it
  * back to the main queue (a single retry queue has head-of-line blocking: a long delay at its head
  * holds back shorter ones behind it, which only ever lengthens delays). After `maxAttempts`
- * failures the event goes to `<queue>.dlq`. Events are handled one at a time, in queue order.
+ * failures the event goes to `<queue>.dlq`. Events are handled in queue order: one at a time, or
+ * with `concurrency` above 1 those of different aggregates side by side (`AggregateLanes`).
  */
 export class RabbitConsumer {
   private readonly queue: string;
@@ -40,7 +43,8 @@ export class RabbitConsumer {
   private readonly firstSetupDone: Promise<void>;
   private channel: ConfirmChannel | undefined;
   private consumerTag: string | undefined;
-  private tail: Promise<void> = Promise.resolve();
+  private readonly lanes: AggregateLanes;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly topology: RabbitTopology,
@@ -51,6 +55,7 @@ export class RabbitConsumer {
   ) {
     this.queue = topology.queue(consumer);
     this.log = topology.logger.child({ consumer });
+    this.lanes = new AggregateLanes(options.concurrency);
     this.firstSetupDone = new Promise((resolve, reject) => {
       this.firstSetup = { resolve, reject };
     });
@@ -70,7 +75,7 @@ export class RabbitConsumer {
     this.channel = undefined;
     if (channel && this.consumerTag)
       await settleWithin(channel.cancel(this.consumerTag), CLOSE_TIMEOUT_MS);
-    await this.tail;
+    await Promise.all(this.inFlight);
     if (channel) await settleWithin(channel.close(), CLOSE_TIMEOUT_MS);
     await this.running;
   }
@@ -130,12 +135,25 @@ export class RabbitConsumer {
         channel.close().catch(() => undefined);
         return;
       }
-      this.tail = this.tail.then(() => this.handle(channel, message));
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message.content.toString('utf8'));
+      } catch {
+        payload = undefined; // handled below as a malformed event
+      }
+      const key = aggregateOf(payload, `delivery:${message.fields.deliveryTag}`);
+      const task = this.lanes.run(key, () => this.handle(channel, message, payload));
+      this.inFlight.add(task);
+      void task.finally(() => this.inFlight.delete(task));
     });
     this.consumerTag = consumerTag;
   }
 
-  private async handle(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+  private async handle(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    payload: unknown,
+  ): Promise<void> {
     // Messages prefetched on a channel that has since closed will be redelivered on the next one.
     if (this.channel !== channel) return;
     const headers = message.properties.headers ?? {};
@@ -143,7 +161,7 @@ export class RabbitConsumer {
     const attempt = (Number.isFinite(previous) ? previous : 0) + 1;
     let event: EventEnvelope;
     try {
-      event = parseEventEnvelope(JSON.parse(message.content.toString('utf8')));
+      event = parseEventEnvelope(payload);
     } catch (error) {
       this.log.error({ err: error, messageId: message.properties.messageId }, 'Malformed event');
       await this.forward(channel, message, `${this.queue}.dlq`, attempt, error);

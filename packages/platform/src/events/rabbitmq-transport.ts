@@ -92,6 +92,7 @@ export async function createRabbitMqTransport(
       const consumer = new RabbitConsumer(topology, consumerName, patterns, handler, {
         retry: resolveRetry(subscribeOptions.retry),
         prefetch: subscribeOptions.prefetch ?? 20,
+        concurrency: subscribeOptions.concurrency ?? 1,
       });
       consumers.add(consumer);
       const waited = await withTimeout(

@@ -27,8 +27,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 export interface SubscribeOptions {
   retry?: Partial<RetryPolicy>;
-  /** Messages fetched ahead of the handler. Handling itself is sequential, to keep order. */
+  /** Messages fetched ahead of the handler. */
   prefetch?: number;
+  /**
+   * Events handled at the same time, default 1. Events of one aggregate are always handled one
+   * after another, in order; above 1, those of different aggregates may overlap. Useful when
+   * handling mostly waits (SMTP); at most `prefetch` can overlap.
+   */
+  concurrency?: number;
 }
 
 export interface Subscription {

@@ -52,10 +52,10 @@ export interface SmtpMailerOptions {
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const transport = nodemailer.createTransport({
     url: options.url,
-    // One SMTP connection kept open and reused: the handshake per mail, not the mail, was the
-    // cost (about 8 mails/s with a new connection each).
+    // SMTP connections kept open and reused: the handshake per mail, not the mail, was the cost
+    // (about 8 mails/s with a new connection each). Up to 4, for the consumer's concurrent mails.
     pool: true,
-    maxConnections: 2,
+    maxConnections: 4,
     connectionTimeout: options.connectionTimeoutMs,
     greetingTimeout: options.greetingTimeoutMs,
     socketTimeout: options.socketTimeoutMs,
