@@ -63,11 +63,16 @@ export async function buildContainer(
     delivery,
     start: async (): Promise<void> => {
       await infrastructure.start();
-      subscription ??= await subscribeNotificationConsumer(infrastructure.transport, registry, {
-        maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
-        initialDelayMs: config.NOTIFICATION_RETRY_INITIAL_MS,
-        maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS,
-      });
+      subscription ??= await subscribeNotificationConsumer(
+        infrastructure.transport,
+        registry,
+        {
+          maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+          initialDelayMs: config.NOTIFICATION_RETRY_INITIAL_MS,
+          maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS,
+        },
+        config.NOTIFICATION_CONCURRENCY,
+      );
     },
     stopSteps: [
       // The event in hand finishes on a live pool and broker; nothing new is taken after this.
