@@ -81,7 +81,7 @@ const NUMERIC: readonly Setting[] = [
   num('catalogSize', '--catalog-size', 10_000, 100, 200_000),
   num('customers', '--customers', 8, 1, 100),
   num('bookingResources', '--booking-resources', 50, 1, 1000),
-  num('portBase', '--port-base', 41000, 1024, 65000),
+  num('portBase', '--port-base', 21000, 1024, 65000),
 ];
 
 export const USAGE = `Usage: npm run bench -- [scenario ...] [options]
@@ -99,7 +99,7 @@ Options (or the BENCH_* variable in brackets):
   --quiet-wait <s>           before each measured run, wait up to this long for the platform to
                              finish its leftover work (< 0.15 cores), then as long for other
                              processes to use < 0.25 cores (0: do not wait) [BENCH_QUIET_WAIT] (60)
-  --port-base <port>         gateway port; the platform uses the block above it [BENCH_PORT_BASE] (41000)
+  --port-base <port>         gateway port; the platform uses the block above it [BENCH_PORT_BASE] (21000)
   --data-dir <dir>           the platform's SLOTWISE_DATA_DIR; its postgres/ and maildev/ are
                              deleted at each start [BENCH_DATA_DIR] (.data/bench)
   --booking-connections <n>  connections of booking-create [BENCH_BOOKING_CONNECTIONS] (64)

@@ -11,7 +11,7 @@ export interface PortBlock {
 }
 
 export function portBlock(base: number): PortBlock {
-  // The service's default port relative to the gateway's 3000: gateway 41000, auth 41001, …
+  // The service's default port relative to the gateway's 3000: gateway 21000, auth 21001, …
   const services = Object.fromEntries(
     ALL_SERVICES.map((s) => [s.portVar, base + (s.defaultPort - 3000)]),
   );
