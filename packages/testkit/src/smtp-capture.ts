@@ -19,8 +19,15 @@ export interface SmtpCapture {
   readonly messages: readonly CapturedMail[];
   /** Mail to this address so far. */
   to(address: string): CapturedMail[];
-  /** Waits for the n-th message to an address (1-based) and returns it. */
-  waitFor(address: string, options?: { count?: number; timeoutMs?: number }): Promise<CapturedMail>;
+  /**
+   * Waits for the n-th message to an address (1-based), of those whose subject matches `subject`
+   * when given, and returns it. Mails caused by different services' events may arrive in either
+   * order: pick one by its subject rather than by its place.
+   */
+  waitFor(
+    address: string,
+    options?: { count?: number; subject?: RegExp; timeoutMs?: number },
+  ): Promise<CapturedMail>;
   /** While down, every message is refused with a temporary error (421), like an SMTP outage. */
   setDown(down: boolean): void;
   /** How many deliveries were refused while down. */
@@ -96,10 +103,10 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     get refused() {
       return refused;
     },
-    waitFor: (address, { count = 1, timeoutMs = 10_000 } = {}) =>
+    waitFor: (address, { count = 1, subject, timeoutMs = 10_000 } = {}) =>
       new Promise((resolve, reject) => {
         const check = (): boolean => {
-          const mail = to(address)[count - 1];
+          const mail = to(address).filter((m) => !subject || subject.test(m.subject))[count - 1];
           if (!mail) return false;
           waiters.delete(wake);
           clearTimeout(timer);
@@ -109,7 +116,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
         const wake = (): void => void check();
         const timer = setTimeout(() => {
           waiters.delete(wake);
-          reject(new Error(`No mail #${count} to ${address} within ${timeoutMs} ms`));
+          const which = subject ? ` with a subject like ${String(subject)}` : '';
+          reject(new Error(`No mail #${count} to ${address}${which} within ${timeoutMs} ms`));
         }, timeoutMs);
         waiters.add(wake);
         check();
