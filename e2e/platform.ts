@@ -143,7 +143,7 @@ export async function startPlatform(): Promise<Platform> {
   );
   const gatewayApp = await gateway.buildApp(gatewayC);
   await gatewayApp.ready();
-  gatewayC.start();
+  await gatewayC.start();
 
   return {
     gateway: gatewayApp,

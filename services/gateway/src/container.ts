@@ -5,6 +5,7 @@ import {
   UserRevocationList,
 } from '@slotwise/platform/auth';
 import { createLogger, type Logger } from '@slotwise/platform/logger';
+import type { ShutdownStep } from '@slotwise/platform/shutdown';
 import { Redis } from 'ioredis';
 import type { AccessVerifier } from './access/authenticate.js';
 import { jwksUrlOf, type GatewayConfig } from './config.js';
@@ -21,8 +22,10 @@ import { UpstreamGroup } from './proxy/upstream-group.js';
 
 export interface GatewayContainer extends GatewayDeps {
   /** Starts the background work: following auth's feed of revoked users. */
-  start(): void;
+  start(): Promise<void>;
   close(): Promise<void>;
+  /** `close`, as a step of the graceful shutdown. */
+  stopSteps: ShutdownStep[];
 }
 
 /** The composition root: every long-lived object of the gateway, wired by hand. */
@@ -111,6 +114,12 @@ export function buildContainer(
       isRevoked: revocations.isRevoked,
     });
 
+  const close = async (): Promise<void> => {
+    await revocationSync?.stop();
+    await feed?.close();
+    await Promise.all(upstreams.map(({ group }) => group.close()));
+    await store.close();
+  };
   return {
     config,
     logger,
@@ -122,12 +131,8 @@ export function buildContainer(
       upstreams.map(({ name, group }) => ({ name, group })),
       config.PUBLIC_URL,
     ),
-    start: () => revocationSync?.start(),
-    close: async () => {
-      await revocationSync?.stop();
-      await feed?.close();
-      await Promise.all(upstreams.map(({ group }) => group.close()));
-      await store.close();
-    },
+    start: async () => revocationSync?.start(),
+    close,
+    stopSteps: [{ name: 'upstreams', run: close }],
   };
 }

@@ -4,3 +4,4 @@ export * from './migrate.js';
 export * from './schema-drift.js';
 export { parsePrismaSchema } from './prisma-schema.js';
 export * from './db-errors.js';
+export * from './repository-store.js';

@@ -73,3 +73,15 @@ export async function writeToOutbox(
   const statement = buildOutboxInsert(list);
   await executeSql(tx, statement.text, statement.values);
 }
+
+/**
+ * The outbox as a repository: bound to a client or a transaction like a service's other
+ * repositories, so a change and its events are written in the same transaction.
+ */
+export class OutboxRepository {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async add(...events: EventEnvelope<object>[]): Promise<void> {
+    await writeToOutbox(this.db, events);
+  }
+}

@@ -1,3 +1,5 @@
+import { RepositoryStore } from '@slotwise/platform/db';
+import { OutboxRepository } from '@slotwise/platform/events';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { OtpRepository } from '../otp/otp.repository.js';
 import { ChallengeRepository } from '../sessions/challenge.repository.js';
@@ -5,7 +7,6 @@ import { LoginThrottleRepository } from '../sessions/login-throttle.repository.j
 import { RefreshTokenRepository } from '../sessions/refresh-token.repository.js';
 import { SigningKeyRepository } from '../tokens/signing-key.repository.js';
 import { UserRepository } from '../users/user.repository.js';
-import { OutboxRepository } from './outbox.repository.js';
 
 export interface Repositories {
   users: UserRepository;
@@ -29,18 +30,9 @@ function bind(db: PrismaClient | Prisma.TransactionClient): Repositories {
   };
 }
 
-/**
- * The repositories, outside a transaction (`repos`) or inside one (`transaction`), so that a
- * service can change several tables and write its events atomically without touching Prisma.
- */
-export class Store {
-  readonly repos: Repositories;
-
-  constructor(private readonly prisma: PrismaClient) {
-    this.repos = bind(prisma);
-  }
-
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(bind(tx)), { maxWait: 5_000, timeout: 10_000 });
+/** This service's repositories, in or out of a transaction (see `RepositoryStore`). */
+export class Store extends RepositoryStore<PrismaClient, Prisma.TransactionClient, Repositories> {
+  constructor(prisma: PrismaClient) {
+    super(prisma, bind);
   }
 }

@@ -1,6 +1,6 @@
-import { currency, money, priceUnit } from '@slotwise/contracts';
+import { bookingStatus, currency, money, priceUnit } from '@slotwise/contracts';
 import { z } from 'zod';
-import { bookingStatuses, type BookingRecord, type HistoryEntry } from './booking.types.js';
+import type { BookingRecord, HistoryEntry } from './booking.types.js';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset');
 
@@ -13,8 +13,6 @@ export const createBookingBody = z.strictObject({
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
 export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
-
-export const bookingStatus = z.enum(bookingStatuses);
 
 export const bookingSchema = z
   .object({

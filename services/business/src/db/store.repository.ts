@@ -1,6 +1,7 @@
+import { RepositoryStore } from '@slotwise/platform/db';
+import { OutboxRepository } from '@slotwise/platform/events';
 import { BusinessRepository } from '../businesses/business.repository.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { OutboxRepository } from './outbox.repository.js';
 
 export interface Repositories {
   businesses: BusinessRepository;
@@ -14,18 +15,9 @@ function bind(db: PrismaClient | Prisma.TransactionClient): Repositories {
   };
 }
 
-/**
- * The repositories, outside a transaction (`repos`) or inside one (`transaction`), so that a
- * service can change a business and write its event atomically without touching Prisma.
- */
-export class Store {
-  readonly repos: Repositories;
-
-  constructor(private readonly prisma: PrismaClient) {
-    this.repos = bind(prisma);
-  }
-
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(bind(tx)), { maxWait: 5_000, timeout: 10_000 });
+/** This service's repositories, in or out of a transaction (see `RepositoryStore`). */
+export class Store extends RepositoryStore<PrismaClient, Prisma.TransactionClient, Repositories> {
+  constructor(prisma: PrismaClient) {
+    super(prisma, bind);
   }
 }

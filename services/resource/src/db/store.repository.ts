@@ -1,10 +1,15 @@
-import { handleOnce, type EventEnvelope, type InboxResult } from '@slotwise/platform/events';
+import { RepositoryStore } from '@slotwise/platform/db';
+import {
+  handleOnce,
+  OutboxRepository,
+  type EventEnvelope,
+  type InboxResult,
+} from '@slotwise/platform/events';
 import { BusinessRepository } from '../businesses/business.repository.js';
 import { CategoryRepository } from '../categories/category.repository.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { ResourceQueryRepository } from '../resources/resource-query.repository.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
-import { OutboxRepository } from './outbox.repository.js';
 
 export interface Repositories {
   resources: ResourceRepository;
@@ -24,19 +29,10 @@ function bind(db: PrismaClient | Prisma.TransactionClient): Repositories {
   };
 }
 
-/**
- * The repositories, outside a transaction (`repos`) or inside one (`transaction`), so that a
- * service can change several tables and write its events atomically without touching Prisma.
- */
-export class Store {
-  readonly repos: Repositories;
-
-  constructor(private readonly prisma: PrismaClient) {
-    this.repos = bind(prisma);
-  }
-
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(bind(tx)), { maxWait: 5_000, timeout: 10_000 });
+/** This service's repositories, in or out of a transaction (see `RepositoryStore`). */
+export class Store extends RepositoryStore<PrismaClient, Prisma.TransactionClient, Repositories> {
+  constructor(prisma: PrismaClient) {
+    super(prisma, bind);
   }
 
   /** `work` in one transaction with the event's inbox row: a redelivered event is skipped. */
@@ -44,6 +40,6 @@ export class Store {
     event: Pick<EventEnvelope, 'id' | 'type'>,
     work: (repos: Repositories) => Promise<T>,
   ): Promise<InboxResult<T>> {
-    return handleOnce(this.prisma, event, (tx) => work(bind(tx)));
+    return handleOnce(this.db, event, (tx) => work(bind(tx)));
   }
 }
