@@ -192,6 +192,37 @@ describe('booking end to end, through the gateway', () => {
     expect((await api.call('POST', '/api/bookings', body, ann.accessToken)).statusCode).toBe(201);
   });
 
+  it('takes a confirmed booking the business cancels out of the customer’s calendar', async () => {
+    const later = new Date(end.getTime() + 4 * 86_400_000);
+    const body = {
+      resourceId,
+      startTime: later.toISOString(),
+      endTime: new Date(later.getTime() + 86_400_000).toISOString(),
+    };
+    const booking = data<Booking>(await api.call('POST', '/api/bookings', body, bob.accessToken));
+    await api.call('POST', `/api/bookings/${booking.id}/confirm`, undefined, vendor.accessToken);
+    const confirmation = await platform.smtp.waitFor('bob@example.com', {
+      subject: /^Booking confirmed/,
+    });
+    const cancelled = await api.call(
+      'POST',
+      `/api/bookings/${booking.id}/cancel`,
+      { reason: 'avalanche warning' },
+      vendor.accessToken,
+    );
+    expect(data<Booking>(cancelled).status).toBe('CANCELLED');
+
+    const mail = await platform.smtp.waitFor('bob@example.com', { subject: /^Booking cancelled/ });
+    expect(mail.text).toContain('avalanche warning');
+    const uid = (ics: string) => /^UID:(.+)$/m.exec(ics)?.[1]?.trim();
+    const published = confirmation.attachments[0]!.content.toString('utf8');
+    const withdrawn = mail.attachments[0]?.content.toString('utf8') ?? '';
+    expect(withdrawn).toContain('METHOD:CANCEL');
+    expect(withdrawn).toContain('STATUS:CANCELLED');
+    expect(uid(withdrawn)).toBe(uid(published));
+    expect(uid(published)).toBe(`${booking.id}@slotwise`);
+  });
+
   it('shows availability to anyone signed in', async () => {
     const from = new Date(start.getTime() - 86_400_000).toISOString();
     const to = new Date(end.getTime() + 86_400_000).toISOString();

@@ -35,6 +35,11 @@ export const bookingEventData = z.object({
   startTime: z.iso.datetime({ offset: true }),
   endTime: z.iso.datetime({ offset: true }),
   status: bookingStatus,
+  /**
+   * The status before this change; null on `booking.created`. Events written before the field
+   * existed read as null.
+   */
+  previousStatus: bookingStatus.nullable().default(null),
   notes: z.string().nullable(),
   cancelReason: z.string().nullable(),
   /** Who cancelled: the customer, the business owner or an admin. */

@@ -143,6 +143,15 @@ describe('outbox relay', () => {
     await writeEvents(edb.pool, { count: 20, aggregates: 2, perTransaction: 5 });
     await waitFor(() => transport.received.length === 20, { what: '20 events' });
     expect(transport.failNext).toBe(0);
+    // The relay marks a batch published after the transport took it: wait for the mark too.
+    await waitFor(
+      async () =>
+        (await scalar(
+          edb.pool,
+          'SELECT count(*) AS value FROM outbox WHERE published_at IS NULL',
+        )) === 0,
+      { what: 'the published marks' },
+    );
     expect(await scalar(edb.pool, 'SELECT max(attempts) AS value FROM outbox')).toBe(5);
     expect(lines.some((line) => line.includes('Outbox relay batch failed'))).toBe(true);
     expect(lines.join('\n')).not.toContain('secret-otp-123456');

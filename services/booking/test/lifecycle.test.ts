@@ -83,14 +83,26 @@ describe('booking lifecycle, roles and tenancy', () => {
       expect.objectContaining({ fromStatus: 'IN_PROGRESS', toStatus: 'COMPLETED' }),
     ]);
     const { rows } = await h.container.pool.query(
-      `SELECT type, version FROM outbox WHERE aggregate_id = $1 ORDER BY seq`,
+      `SELECT type, version, payload->'data'->>'status' AS status,
+         payload->'data'->>'previousStatus' AS "previousStatus"
+       FROM outbox WHERE aggregate_id = $1 ORDER BY seq`,
       [booking.id],
     );
     expect(rows).toEqual([
-      { type: 'booking.created', version: 1 },
-      { type: 'booking.confirmed', version: 2 },
-      { type: 'booking.checked_in', version: 3 },
-      { type: 'booking.completed', version: 4 },
+      { type: 'booking.created', version: 1, status: 'PENDING', previousStatus: null },
+      { type: 'booking.confirmed', version: 2, status: 'CONFIRMED', previousStatus: 'PENDING' },
+      {
+        type: 'booking.checked_in',
+        version: 3,
+        status: 'IN_PROGRESS',
+        previousStatus: 'CONFIRMED',
+      },
+      {
+        type: 'booking.completed',
+        version: 4,
+        status: 'COMPLETED',
+        previousStatus: 'IN_PROGRESS',
+      },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { component, property, readIcs } from './ics-lines.js';
 
 function calendar(overrides: Partial<BookingCalendarInput> = {}): string {
   return buildBookingCalendar({
+    method: 'PUBLISH',
     bookingId: '6f1c2d3e-0000-4000-8000-000000000001',
     sequence: 2,
     stamp: new Date('2026-10-01T08:00:00Z'),
@@ -122,6 +123,21 @@ describe('booking calendar file', () => {
         'STATUS:CONFIRMED',
       ]),
     );
+  });
+
+  it('withdraws the same event with METHOD:CANCEL, a higher sequence and STATUS:CANCELLED', () => {
+    const published = component(readIcs(calendar()).lines, 'VEVENT');
+    const ics = readIcs(calendar({ method: 'CANCEL', sequence: 3 }));
+
+    expect(ics.lines).toContain('METHOD:CANCEL');
+    expect(ics.lines).not.toContain('METHOD:PUBLISH');
+    const event = component(ics.lines, 'VEVENT');
+    expect(property(event, 'UID')).toBe(property(published, 'UID'));
+    expect(property(event, 'DTSTART')).toBe(property(published, 'DTSTART'));
+    expect(event).toEqual(expect.arrayContaining(['SEQUENCE:3', 'STATUS:CANCELLED']));
+    expect(event).not.toContain('STATUS:CONFIRMED');
+    // RFC 5546 §3.2.5: a CANCEL names its organizer.
+    expect(property(event, 'ORGANIZER')).toBe(property(published, 'ORGANIZER'));
   });
 
   it('keeps a stay across the end of summer time at the wall-clock times of the business', () => {

@@ -148,10 +148,11 @@ describe('booking mails', () => {
     expect(harness.smtp.to(customer.email)).toHaveLength(0);
   });
 
-  it('tells the customer, with the reason, when the business cancels', async () => {
+  it('tells the customer, with the reason, when the business declines a request', async () => {
     await parties();
     const data = booking({
       status: 'CANCELLED',
+      previousStatus: 'PENDING',
       cancelledBy: vendor.userId,
       cancelReason: 'Burst pipe in the room',
     });
@@ -160,7 +161,48 @@ describe('booking mails', () => {
     const mail = await harness.smtp.waitFor(customer.email);
     expect(mail.text).toContain('Harbour Hotel has cancelled your booking of Room 12.');
     expect(mail.text).toContain('Reason given: Burst pipe in the room');
+    // Never confirmed, so never in the customer's calendar: nothing to take out of it.
+    expect(mail.attachments).toHaveLength(0);
+    expect(mail.text).not.toContain('calendar');
     await drain(harness, data.bookingId);
+    expect(harness.smtp.to(vendor.email)).toHaveLength(0);
+  });
+
+  it('takes a confirmed booking out of the customer’s calendar when it is cancelled', async () => {
+    await parties();
+    const confirmed = booking({ status: 'CONFIRMED', previousStatus: 'PENDING' });
+    await harness.publish(buildBookingEvent(EventTypes.bookingConfirmed, confirmed, 2));
+    const cancelled = {
+      ...confirmed,
+      status: 'CANCELLED' as const,
+      previousStatus: 'CONFIRMED' as const,
+      cancelledBy: vendor.userId,
+      cancelReason: 'Closed for repairs',
+    };
+    await harness.publish(buildBookingEvent(EventTypes.bookingCancelled, cancelled, 3));
+
+    const cancellation = await harness.smtp.waitFor(customer.email, {
+      subject: /^Booking cancelled/,
+    });
+    const [confirmation] = harness.smtp.to(customer.email);
+    const published = component(
+      readIcs(confirmation!.attachments[0]!.content.toString('utf8')).lines,
+      'VEVENT',
+    );
+    expect(cancellation.text).toContain(
+      'The attached calendar file removes the booking from your calendar.',
+    );
+    expect(cancellation.attachments).toHaveLength(1);
+    const [attachment] = cancellation.attachments;
+    expect(attachment?.filename).toBe('booking.ics');
+    const { lines } = readIcs(attachment!.content.toString('utf8'));
+    expect(lines).toContain('METHOD:CANCEL');
+    const vevent = component(lines, 'VEVENT');
+    expect(property(vevent, 'UID')).toBe(property(published, 'UID'));
+    expect(property(published, 'SEQUENCE')).toBe('SEQUENCE:2');
+    expect(vevent).toEqual(expect.arrayContaining(['SEQUENCE:3', 'STATUS:CANCELLED']));
+    // The vendor cancelled and hears nothing; a vendor never had the booking as a calendar file.
+    await drain(harness, confirmed.bookingId);
     expect(harness.smtp.to(vendor.email)).toHaveLength(0);
   });
 

@@ -77,6 +77,7 @@ export function buildBookingData(overrides: Partial<BookingEventData> = {}): Boo
     startTime: '2026-10-24T13:00:00.000Z',
     endTime: '2026-10-26T10:00:00.000Z',
     status: 'PENDING',
+    previousStatus: null,
     notes: null,
     cancelReason: null,
     cancelledBy: null,

@@ -1,10 +1,12 @@
-import type { BookingEventData } from '@slotwise/contracts';
+import type { BookingEventData, BookingStatus } from '@slotwise/contracts';
 import { createEvent, type EventEnvelope } from '@slotwise/platform/events';
 import type { BookingRecord } from './booking.types.js';
 
+/** The event of a change to `booking`, which was at `previousStatus` before (null: new). */
 export function bookingEvent(
   type: string,
   booking: BookingRecord,
+  previousStatus: BookingStatus | null,
   requestId?: string,
 ): EventEnvelope<BookingEventData> {
   return createEvent<BookingEventData>({
@@ -30,6 +32,7 @@ export function bookingEvent(
       startTime: booking.startTime.toISOString(),
       endTime: booking.endTime.toISOString(),
       status: booking.status,
+      previousStatus,
       notes: booking.notes,
       cancelReason: booking.cancelReason,
       cancelledBy: booking.cancelledBy,

@@ -93,7 +93,7 @@ export class BookingService {
     const outcome = await this.bookings.insert(
       booking,
       randomUUID(),
-      bookingEvent('booking.created', booking, requestId),
+      bookingEvent('booking.created', booking, null, requestId),
       idempotencyKey
         ? {
             userId: caller.id,
@@ -190,7 +190,7 @@ export class BookingService {
       booking.version,
       booking.status,
       { id: randomUUID(), changedBy: caller.id, reason: reason ?? null },
-      bookingEvent(check.event, next, requestId),
+      bookingEvent(check.event, next, booking.status, requestId),
     );
     if (!changed) {
       throw BookingErrors.create(

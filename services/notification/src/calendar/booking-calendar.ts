@@ -3,6 +3,11 @@ import { escapeText, formatLocal, formatUtc, quoteParam, serializeLines } from '
 import { vtimezoneLines } from './vtimezone.js';
 
 export interface BookingCalendarInput {
+  /**
+   * PUBLISH puts the booking in the calendar; CANCEL takes it out again, matched by its UID, and
+   * must carry a higher `sequence` than the PUBLISH it withdraws.
+   */
+  method: 'PUBLISH' | 'CANCEL';
   bookingId: string;
   /** The booking's aggregate version: a later update of the same UID must carry a higher one. */
   sequence: number;
@@ -35,9 +40,11 @@ function dateTime(name: string, instant: Date, zone: string): string {
 }
 
 /**
- * The .ics attached to a booking confirmation: one VEVENT, METHOD:PUBLISH. PUBLISH rather than
+ * The .ics of a booking: one VEVENT. A confirmation attaches it with METHOD:PUBLISH, rather than
  * REQUEST because the booking is already agreed: REQUEST would have calendars offer
- * accept/decline and send the reply to an address nobody reads.
+ * accept/decline and send the reply to an address nobody reads. A cancellation of a confirmed
+ * booking attaches the same event with METHOD:CANCEL and STATUS:CANCELLED (RFC 5546 §3.2.5), so
+ * the calendar that took the first one removes it.
  */
 export function buildBookingCalendar(input: BookingCalendarInput): string {
   const start = dateTime('DTSTART', input.start, input.zone);
@@ -48,7 +55,7 @@ export function buildBookingCalendar(input: BookingCalendarInput): string {
     'VERSION:2.0',
     `PRODID:-//${escapeText(input.productName)}//Booking notifications//EN`,
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${input.method}`,
     // RFC 5545 §3.2.19: every TZID used needs its VTIMEZONE in the same object.
     ...(usesTzid ? vtimezoneLines(input.zone, input.start, input.end) : []),
     'BEGIN:VEVENT',
@@ -61,7 +68,7 @@ export function buildBookingCalendar(input: BookingCalendarInput): string {
     `LOCATION:${escapeText(input.location)}`,
     `DESCRIPTION:${escapeText(input.description)}`,
     `ORGANIZER;CN=${quoteParam(input.organizer.name)}:mailto:${input.organizer.email}`,
-    'STATUS:CONFIRMED',
+    input.method === 'CANCEL' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',

@@ -46,12 +46,18 @@ function leadFor(input: BookingMailInput, to: BookingParty, by: Canceller): stri
   }
 }
 
+export interface CancelledMailOptions {
+  /** The mail carries the calendar file that removes the confirmed booking from the calendar. */
+  withdraw?: boolean;
+}
+
 /** To whichever party did not cancel (both, when an administrator did), with the reason. */
 export function renderBookingCancelledMail(
   input: BookingMailInput,
   to: BookingParty,
   by: Canceller,
   context: TemplateContext,
+  { withdraw = false }: CancelledMailOptions = {},
 ): RenderedMail {
   const facts = bookingFacts(input);
   const greeting = greetingName(input.recipientFirstName);
@@ -62,10 +68,13 @@ export function renderBookingCancelledMail(
     to === 'vendor'
       ? 'The time is free again for other bookings.'
       : `If you still need it, you can book another time at ${context.publicUrl}`;
+  const closing = withdraw
+    ? [next, 'The attached calendar file removes the booking from your calendar.']
+    : [next];
   const date = formatDate(bookingStart(input), input.zone);
   return renderMail(context, `Booking cancelled: ${input.booking.resourceName} on ${date}`, {
     title: 'Booking cancelled',
-    body: html`${paragraphs([greeting, lead, why])} ${factsHtml(facts)} ${paragraphs([next])}`,
-    text: [greeting, '', lead, why, '', ...factsText(facts), '', next],
+    body: html`${paragraphs([greeting, lead, why])} ${factsHtml(facts)} ${paragraphs(closing)}`,
+    text: [greeting, '', lead, why, '', ...factsText(facts), '', ...closing],
   });
 }

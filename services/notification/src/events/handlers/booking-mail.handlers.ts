@@ -2,6 +2,7 @@ import { bookingEventData, type BookingEventData } from '@slotwise/contracts';
 import type { EventEnvelope, EventHandlerContext } from '@slotwise/platform/events';
 import type { Logger } from '@slotwise/platform/logger';
 import { buildBookingCalendar } from '../../calendar/booking-calendar.js';
+import type { MailAttachment } from '../../notifications/mailer.js';
 import type { BookingMailInput } from '../../templates/booking-details.js';
 import {
   renderBookingCancelledMail,
@@ -111,6 +112,50 @@ export function bookingCreatedHandler({
   });
 }
 
+/**
+ * The booking as a calendar file for the customer: PUBLISH with the confirmation, CANCEL when a
+ * confirmed booking is cancelled. The event's version is the SEQUENCE, so the CANCEL is always
+ * later than the PUBLISH of the same UID.
+ */
+function calendarAttachment(
+  event: EventEnvelope<BookingEventData>,
+  zone: string,
+  method: 'PUBLISH' | 'CANCEL',
+  templates: HandlerDependencies['templates'],
+): MailAttachment {
+  const booking = event.data;
+  const ics = buildBookingCalendar({
+    method,
+    bookingId: booking.bookingId,
+    sequence: event.version,
+    stamp: new Date(event.occurredAt),
+    start: new Date(booking.startTime),
+    end: new Date(booking.endTime),
+    zone,
+    summary: `${booking.resourceName} at ${booking.businessName}`,
+    location: booking.businessName,
+    description: [
+      `${booking.resourceName} at ${booking.businessName}`,
+      `Total: ${booking.totalPrice} ${booking.currency}`,
+      ...(booking.notes?.trim() ? [`Notes: ${booking.notes.trim()}`] : []),
+      `Booking reference: ${booking.bookingId}`,
+    ].join('\n'),
+    organizer: { name: booking.businessName, email: templates.senderAddress },
+    productName: templates.productName,
+  });
+  return {
+    filename: BOOKING_ICS_FILENAME,
+    content: ics,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+  };
+}
+
+/** The statuses in which the customer holds the confirmation's calendar entry. */
+const IN_CUSTOMERS_CALENDAR = new Set<BookingEventData['previousStatus']>([
+  'CONFIRMED',
+  'IN_PROGRESS',
+]);
+
 /** The vendor confirmed: the customer gets the details and a calendar file. */
 export function bookingConfirmedHandler({
   users,
@@ -118,33 +163,10 @@ export function bookingConfirmedHandler({
   templates,
 }: HandlerDependencies): NotificationEventHandler {
   return defineHandler(bookingEventData, async (event, context) => {
-    const booking = event.data;
-    const customer = await requireUser(users, booking.userId);
+    const customer = await requireUser(users, event.data.userId);
     const input = mailInput(event, customer, customer, context.logger);
-    const ics = buildBookingCalendar({
-      bookingId: booking.bookingId,
-      sequence: event.version,
-      stamp: new Date(event.occurredAt),
-      start: new Date(booking.startTime),
-      end: new Date(booking.endTime),
-      zone: input.zone,
-      summary: `${booking.resourceName} at ${booking.businessName}`,
-      location: booking.businessName,
-      description: [
-        `${booking.resourceName} at ${booking.businessName}`,
-        `Total: ${booking.totalPrice} ${booking.currency}`,
-        ...(booking.notes?.trim() ? [`Notes: ${booking.notes.trim()}`] : []),
-        `Booking reference: ${booking.bookingId}`,
-      ].join('\n'),
-      organizer: { name: booking.businessName, email: templates.senderAddress },
-      productName: templates.productName,
-    });
     const mail = renderBookingConfirmedMail(input, templates);
-    const attachment = {
-      filename: BOOKING_ICS_FILENAME,
-      content: ics,
-      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-    };
+    const attachment = calendarAttachment(event, input.zone, 'PUBLISH', templates);
     await delivery.deliver(
       {
         event,
@@ -213,14 +235,22 @@ async function mailCancellation(
   let failure: Error | undefined;
   for (const { party, user } of recipients) {
     const input = mailInput(event, user, customer, context.logger);
-    const mail = renderBookingCancelledMail(input, party, by, templates);
+    // The customer of a confirmed booking has it in their calendar: this takes it out again.
+    const withdraw = party === 'customer' && IN_CUSTOMERS_CALENDAR.has(booking.previousStatus);
+    const mail = renderBookingCancelledMail(input, party, by, templates, { withdraw });
     try {
       await delivery.deliver(
         {
           event,
           userId: user.id,
           template: CANCELLED_TEMPLATE[party],
-          mail: { to: user.email, ...mail },
+          mail: {
+            to: user.email,
+            ...mail,
+            ...(withdraw
+              ? { attachments: [calendarAttachment(event, input.zone, 'CANCEL', templates)] }
+              : {}),
+          },
         },
         context,
       );
