@@ -24,6 +24,14 @@ export const businessSummary = z.object({
 });
 export type BusinessSummary = z.infer<typeof businessSummary>;
 
+/**
+ * What the business service's internal routes answer: the summary as it is now, with the
+ * business's aggregate version (the counter its events carry as `version`), so a service that
+ * keeps a read model can tell whether the answer or what it holds is newer.
+ */
+export const versionedBusiness = businessSummary.extend({ version: z.number().int().min(1) });
+export type VersionedBusiness = z.infer<typeof versionedBusiness>;
+
 /** Bookable means: ACTIVE and verified. */
 export const isBusinessBookable = (
   business: Pick<BusinessSummary, 'status' | 'isVerified'>,

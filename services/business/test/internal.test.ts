@@ -1,4 +1,4 @@
-import { businessSummary, isBusinessBookable } from '@slotwise/contracts';
+import { isBusinessBookable, versionedBusiness } from '@slotwise/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startBusiness, type BusinessHarness, type Person } from './harness.js';
 
@@ -25,6 +25,7 @@ describe('internal routes', () => {
       status: 'PENDING',
       isVerified: false,
       timezone: 'Asia/Tokyo',
+      version: 1,
     };
     for (const url of [
       `/internal/businesses/${business.id}`,
@@ -34,14 +35,15 @@ describe('internal routes', () => {
       expect(response.statusCode, url).toBe(200);
       const body = response.json<{ data: unknown }>();
       expect(body).toEqual({ data: summary });
-      expect(isBusinessBookable(businessSummary.parse(body.data))).toBe(false);
+      expect(isBusinessBookable(versionedBusiness.parse(body.data))).toBe(false);
     }
 
     await h.call('PATCH', `/api/businesses/${business.id}/verify`, admin);
     const live = await h.call('GET', `/internal/businesses/by-owner/${owner.id}`, serviceToken);
-    expect(isBusinessBookable(businessSummary.parse(live.json<{ data: unknown }>().data))).toBe(
-      true,
-    );
+    const verified = versionedBusiness.parse(live.json<{ data: unknown }>().data);
+    expect(isBusinessBookable(verified)).toBe(true);
+    // The same counter as the business's events: created 1, verified 2.
+    expect(verified.version).toBe(2);
     await h.call('DELETE', `/api/businesses/${business.id}`, owner);
     const gone = await h.call('GET', `/internal/businesses/${business.id}`, serviceToken);
     expect(gone.json<{ data: { status: string } }>().data.status).toBe('DELETED');

@@ -1,4 +1,4 @@
-import type { BusinessSummary } from '@slotwise/contracts';
+import type { BusinessSummary, VersionedBusiness } from '@slotwise/contracts';
 import { describe, expect, it } from 'vitest';
 import { BusinessDirectory, type BusinessReadModel } from '../src/businesses/business-directory.js';
 import type { BusinessLookup } from '../src/businesses/business-lookup.js';
@@ -8,7 +8,7 @@ import { buildBusiness } from './harness.js';
 /** Hand-written fakes: the branching of the cache, without HTTP or a database. */
 function setup(ttlMs = 1_000) {
   let clock = 0;
-  const answers = new Map<string, BusinessSummary>();
+  const answers = new Map<string, VersionedBusiness>();
   const rows = new Map<string, BusinessRecord>();
   const calls = { byOwner: 0, byId: 0 };
   // While held, lookups wait for releaseHeld(): lets a test act while one is in flight.
@@ -28,9 +28,11 @@ function setup(ttlMs = 1_000) {
     findById: async (id) => rows.get(id) ?? null,
     versionOfOwner: async (ownerId) =>
       [...rows.values()].find((b) => b.ownerId === ownerId)?.version ?? null,
-    upsertFromLookup: async (business) => {
+    apply: async (business, version) => {
       const held = rows.get(business.id);
-      if (!held || held.version === 0) rows.set(business.id, { ...business, version: 0 });
+      if (held && held.version >= version) return false;
+      rows.set(business.id, { ...business, version });
+      return true;
     },
   };
   const directory = new BusinessDirectory(lookup, readModel, { ttlMs, now: () => clock });
@@ -52,11 +54,17 @@ function setup(ttlMs = 1_000) {
   };
 }
 
+/** The business service's answer: a business at a version. */
+const answerOf = (business: BusinessSummary, version = 1): VersionedBusiness => ({
+  ...business,
+  version,
+});
+
 describe('BusinessDirectory', () => {
   it('reuses an owner’s answer within the TTL and asks again after it', async () => {
     const t = setup();
     const business = buildBusiness();
-    t.answers.set(business.id, business);
+    t.answers.set(business.id, answerOf(business));
     expect(await t.directory.ofOwner(business.ownerId)).toEqual(business);
     t.tick(999);
     await t.directory.ofOwner(business.ownerId);
@@ -80,7 +88,7 @@ describe('BusinessDirectory', () => {
   it('asks again after forget, and when the read model’s version moved on', async () => {
     const t = setup();
     const business = buildBusiness();
-    t.answers.set(business.id, business);
+    t.answers.set(business.id, answerOf(business));
     await t.directory.ofOwner(business.ownerId);
     t.directory.forget(business.ownerId);
     await t.directory.ofOwner(business.ownerId);
@@ -90,10 +98,26 @@ describe('BusinessDirectory', () => {
     expect(t.calls.byOwner).toBe(3);
   });
 
+  it('lets the read model take an owner’s answer only when it is newer than what it holds', async () => {
+    const t = setup();
+    const business = buildBusiness({ status: 'PENDING', isVerified: false });
+    t.rows.set(business.id, { ...business, version: 1 });
+    const verified = { ...business, status: 'ACTIVE' as const, isVerified: true };
+    // Verified (version 2) before its event got here: the answer moves the read model on.
+    t.answers.set(business.id, answerOf(verified, 2));
+    expect(await t.directory.ofOwner(business.ownerId)).toEqual(verified);
+    expect(t.rows.get(business.id)).toEqual({ ...verified, version: 2 });
+    // An answer older than what an event brought meanwhile changes nothing.
+    t.rows.set(business.id, { ...verified, status: 'SUSPENDED', version: 3 });
+    t.directory.forget(business.ownerId);
+    await t.directory.ofOwner(business.ownerId);
+    expect(t.rows.get(business.id)).toMatchObject({ status: 'SUSPENDED', version: 3 });
+  });
+
   it('shares one lookup between concurrent callers, and does not keep it if forgotten meanwhile', async () => {
     const t = setup();
     const business = buildBusiness();
-    t.answers.set(business.id, business);
+    t.answers.set(business.id, answerOf(business));
     t.hold();
     const pending = [t.directory.ofOwner(business.ownerId), t.directory.ofOwner(business.ownerId)];
     t.directory.forget(business.ownerId);
@@ -111,9 +135,9 @@ describe('BusinessDirectory', () => {
     expect(await t.directory.byId(known.id)).toEqual(known);
     expect(t.calls.byId).toBe(0);
     const remote = buildBusiness();
-    t.answers.set(remote.id, remote);
+    t.answers.set(remote.id, answerOf(remote, 2));
     expect(await t.directory.byId(remote.id)).toEqual(remote);
-    expect(t.rows.get(remote.id)).toEqual({ ...remote, version: 0 });
+    expect(t.rows.get(remote.id)).toEqual({ ...remote, version: 2 });
     expect(await t.directory.byId('unknown')).toBeNull();
     expect(t.calls.byId).toBe(2);
   });

@@ -110,6 +110,42 @@ describe('business.* events', () => {
     });
   });
 
+  it('takes a newer answer of the business service before its event: verified, then bookable at once', async () => {
+    const vendor = await h.vendor({ status: 'PENDING', isVerified: false });
+    await h.publishBusiness('business.created', vendor.business, 1);
+    await waitFor(async () =>
+      expect(await stored(vendor.business.id)).toMatchObject({ status: 'PENDING', version: 1 }),
+    );
+    // Verified by an admin; its event (version 2) has not reached this service yet.
+    vendor.business = { ...vendor.business, status: 'ACTIVE', isVerified: true };
+    h.upstreams.businesses.set(vendor.business.id, { ...vendor.business, version: 2 });
+
+    const resource = await createResource(h, vendor);
+    expect(await stored(vendor.business.id)).toMatchObject({ status: 'ACTIVE', version: 2 });
+    // What booking asks for, and what customers see, agree with what the owner was just allowed.
+    const token = await h.testEnv.keys.sign({
+      sub: 'service:booking',
+      role: 'SERVICE',
+      aud: 'resource',
+    });
+    const snapshot = await h.app.inject({
+      method: 'GET',
+      url: `/internal/resources/${resource.id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(snapshot.json<{ data: { business: { status: string } } }>().data.business.status).toBe(
+      'ACTIVE',
+    );
+    expect(await listed(customer, vendor)).toEqual([resource.id]);
+
+    // The event arrives late and changes nothing: it is not newer.
+    await h.publishBusiness('business.verified', vendor.business, 2);
+    await h.publishBusiness('business.updated', vendor.business, 3);
+    await waitFor(async () =>
+      expect(await stored(vendor.business.id)).toMatchObject({ status: 'ACTIVE', version: 3 }),
+    );
+  });
+
   it('applies a redelivered event once', async () => {
     const business = buildBusiness();
     const event = createEvent({

@@ -38,7 +38,7 @@ describe('asking the business service, with a short cache', () => {
       await h.sql('SELECT owner_id, status, version FROM businesses WHERE id = $1', [
         vendor.business.id,
       ]),
-    ).toEqual([{ owner_id: vendor.id, status: 'ACTIVE', version: 0 }]);
+    ).toEqual([{ owner_id: vendor.id, status: 'ACTIVE', version: 1 }]);
   });
 
   it('lets a stale "yes" expire with the TTL', async () => {

@@ -15,8 +15,11 @@ export const CLIENT = { id: 'resource', secret: 'resource-secret-0123456789' };
  */
 export interface FakeUpstreams {
   url: string;
-  /** The businesses the fake business service knows, by id. */
-  businesses: Map<string, BusinessSummary>;
+  /**
+   * The businesses the fake business service knows, by id; answered at `version`, or 1 when a
+   * test does not care (an answer no newer than the read model's row leaves the row alone).
+   */
+  businesses: Map<string, BusinessSummary & { version?: number }>;
   /** Business lookups answered (any status), to observe caching. */
   readonly lookups: number;
   /** 'down': the business routes answer 503, as a dependency in trouble does. */
@@ -38,7 +41,7 @@ async function readBody(request: IncomingMessage): Promise<Record<string, string
 }
 
 export async function startFakeUpstreams(keys: TestKeys): Promise<FakeUpstreams> {
-  const businesses = new Map<string, BusinessSummary>();
+  const businesses = new Map<string, BusinessSummary & { version?: number }>();
   let mode: 'up' | 'down' = 'up';
   let lookups = 0;
   const verifier = createTokenVerifier({
@@ -79,7 +82,7 @@ export async function startFakeUpstreams(keys: TestKeys): Promise<FakeUpstreams>
     const found = byOwner
       ? [...businesses.values()].find((business) => business.ownerId === byOwner)
       : businesses.get(byId ?? '');
-    if (found) send(response, 200, { data: found });
+    if (found) send(response, 200, { data: { version: 1, ...found } });
     else send(response, 404, refusal('NOT_FOUND'));
   }
 

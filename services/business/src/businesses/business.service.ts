@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BusinessSummary } from '@slotwise/contracts';
+import type { VersionedBusiness } from '@slotwise/contracts';
 import { forbidden, notFound, type AppError } from '@slotwise/platform/errors';
 import { BusinessErrors } from '../business.errors.js';
 import type { Repositories, Store } from '../db/store.repository.js';
@@ -171,17 +171,20 @@ export class BusinessService {
     });
   }
 
-  /** For other services: any status, deleted included; they judge bookability themselves. */
-  async summaryById(id: string): Promise<BusinessSummary> {
+  /**
+   * For other services: any status, deleted included (they judge bookability themselves), with
+   * the version, so a read model kept from events can take the answer when it is newer.
+   */
+  async summaryById(id: string): Promise<VersionedBusiness> {
     const business = await this.store.repos.businesses.findById(id);
     if (!business) throw notFound('Business');
-    return toSummary(business);
+    return { ...toSummary(business), version: business.version };
   }
 
-  async summaryByOwner(ownerId: string): Promise<BusinessSummary> {
+  async summaryByOwner(ownerId: string): Promise<VersionedBusiness> {
     const business = await this.store.repos.businesses.findByOwner(ownerId);
     if (!business) throw notFound('Business');
-    return toSummary(business);
+    return { ...toSummary(business), version: business.version };
   }
 
   /**

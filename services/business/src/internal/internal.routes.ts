@@ -1,4 +1,4 @@
-import { businessSummary } from '@slotwise/contracts';
+import { versionedBusiness } from '@slotwise/contracts';
 import { requireServiceToken, type TokenVerifier } from '@slotwise/platform/auth';
 import { dataOf, errorResponse, idParams, type HttpApp } from '@slotwise/platform/http';
 import { z } from 'zod';
@@ -19,7 +19,7 @@ export function registerInternalRoutes(
     preValidation: requireServiceToken(deps.verifier, { audience: 'business' }),
   };
   const response = {
-    200: dataOf(businessSummary),
+    200: dataOf(versionedBusiness),
     400: errorResponse,
     401: errorResponse,
     403: errorResponse,

@@ -1,4 +1,4 @@
-import type { BusinessSummary } from '@slotwise/contracts';
+import type { BusinessSummary, VersionedBusiness } from '@slotwise/contracts';
 import type { BusinessLookup } from './business-lookup.js';
 import type { BusinessRecord } from './business.repository.js';
 
@@ -6,7 +6,7 @@ import type { BusinessRecord } from './business.repository.js';
 export interface BusinessReadModel {
   findById(id: string): Promise<BusinessRecord | null>;
   versionOfOwner(ownerId: string): Promise<number | null>;
-  upsertFromLookup(business: BusinessSummary): Promise<void>;
+  apply(business: BusinessSummary, version: number): Promise<boolean>;
 }
 
 export interface BusinessDirectoryOptions {
@@ -23,7 +23,10 @@ interface Entry {
   expiresAt: number;
 }
 
-const summaryOf = ({ version: _version, ...summary }: BusinessRecord): BusinessSummary => summary;
+const summaryOf = ({
+  version: _version,
+  ...summary
+}: BusinessRecord | VersionedBusiness): BusinessSummary => summary;
 
 /**
  * Where this service learns about businesses. Creating a resource needs the freshest answer the
@@ -72,8 +75,9 @@ export class BusinessDirectory {
     const known = await this.readModel.findById(id);
     if (known) return summaryOf(known);
     const business = await this.lookup.byId(id, requestId);
-    if (business) await this.readModel.upsertFromLookup(business);
-    return business;
+    if (!business) return null;
+    await this.readModel.apply(business, business.version);
+    return summaryOf(business);
   }
 
   /** A `business.*` event arrived for the owner's business: the next lookup asks again. */
@@ -84,8 +88,11 @@ export class BusinessDirectory {
 
   private async fetchOwner(ownerId: string, requestId?: string): Promise<BusinessSummary | null> {
     const generation = this.generations.get(ownerId);
-    const business = await this.lookup.byOwner(ownerId, requestId);
-    if (business) await this.readModel.upsertFromLookup(business);
+    const answer = await this.lookup.byOwner(ownerId, requestId);
+    // The business service's latest: the read model takes it when it is newer than what it holds,
+    // so what customers see here never lags behind what the owner was just allowed to do.
+    if (answer) await this.readModel.apply(answer, answer.version);
+    const business = answer && summaryOf(answer);
     if (this.options.ttlMs > 0 && this.generations.get(ownerId) === generation) {
       const version = await this.readModel.versionOfOwner(ownerId);
       this.remember(ownerId, { business, version, expiresAt: this.now() + this.options.ttlMs });

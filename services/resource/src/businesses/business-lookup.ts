@@ -1,15 +1,15 @@
-import { businessSummary, type BusinessSummary } from '@slotwise/contracts';
+import { versionedBusiness, type VersionedBusiness } from '@slotwise/contracts';
 import type { ServiceClient } from '@slotwise/platform/client';
 import { serviceUnavailable } from '@slotwise/platform/errors';
 import { z } from 'zod';
 
 /** The business service's answers about one business, as this service needs them. */
 export interface BusinessLookup {
-  byOwner(ownerId: string, requestId?: string): Promise<BusinessSummary | null>;
-  byId(id: string, requestId?: string): Promise<BusinessSummary | null>;
+  byOwner(ownerId: string, requestId?: string): Promise<VersionedBusiness | null>;
+  byId(id: string, requestId?: string): Promise<VersionedBusiness | null>;
 }
 
-const answer = z.object({ data: businessSummary });
+const answer = z.object({ data: versionedBusiness });
 
 /**
  * `GET /internal/businesses/...` with a service token (audience 'business'). A 404 is "no such
@@ -18,15 +18,15 @@ const answer = z.object({ data: businessSummary });
 export class HttpBusinessLookup implements BusinessLookup {
   constructor(private readonly client: () => ServiceClient) {}
 
-  byOwner(ownerId: string, requestId?: string): Promise<BusinessSummary | null> {
+  byOwner(ownerId: string, requestId?: string): Promise<VersionedBusiness | null> {
     return this.get(`/internal/businesses/by-owner/${encodeURIComponent(ownerId)}`, requestId);
   }
 
-  byId(id: string, requestId?: string): Promise<BusinessSummary | null> {
+  byId(id: string, requestId?: string): Promise<VersionedBusiness | null> {
     return this.get(`/internal/businesses/${encodeURIComponent(id)}`, requestId);
   }
 
-  private async get(path: string, requestId?: string): Promise<BusinessSummary | null> {
+  private async get(path: string, requestId?: string): Promise<VersionedBusiness | null> {
     const response = await this.client().get(path, {
       schema: answer,
       ...(requestId ? { requestId } : {}),

@@ -3,9 +3,8 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** A business as the read model holds it: the summary plus the version of the last event. */
+/** A business as the read model holds it: the summary at the business's version. */
 export interface BusinessRecord extends BusinessSummary {
-  /** 0 while the row is known from a lookup only. */
   version: number;
 }
 
@@ -42,28 +41,13 @@ export class BusinessRepository {
   }
 
   /**
-   * From a lookup answer, which carries no version: inserts the row (version 0), or refreshes one
-   * that no event has reached yet. A row kept by events is left to them: the answer may have been
-   * computed before the newest event, and events always arrive in the end, lookups may not.
+   * The business at `version`, from a `business.*` event or from the business service's answer
+   * (both carry the business's own version): inserts the row, or updates it when `version` is
+   * newer than what it holds, so whichever arrives first counts and nothing older undoes it. One
+   * statement, so two instances applying one business cannot interleave. True when it changed
+   * the row.
    */
-  async upsertFromLookup(business: BusinessSummary): Promise<void> {
-    const { id, ownerId, name, status, isVerified, timezone } = business;
-    await this.db.$executeRaw`
-      INSERT INTO businesses (id, owner_id, name, status, is_verified, timezone, version, updated_at)
-      VALUES (${id}::uuid, ${ownerId}::uuid, ${name}, ${status}::business_status, ${isVerified},
-              ${timezone}, 0, now())
-      ON CONFLICT (id) DO UPDATE
-        SET owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, status = EXCLUDED.status,
-            is_verified = EXCLUDED.is_verified, timezone = EXCLUDED.timezone, updated_at = now()
-        WHERE businesses.version = 0`;
-  }
-
-  /**
-   * From a `business.*` event: inserts the row, or updates it when the event is newer than what it
-   * holds; one statement, so two instances applying events of one business cannot interleave.
-   * True when the event changed the row.
-   */
-  async applyEvent(business: BusinessSummary, version: number): Promise<boolean> {
+  async apply(business: BusinessSummary, version: number): Promise<boolean> {
     const { id, ownerId, name, status, isVerified, timezone } = business;
     const changed = await this.db.$executeRaw`
       INSERT INTO businesses (id, owner_id, name, status, is_verified, timezone, version, updated_at)

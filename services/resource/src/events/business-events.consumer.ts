@@ -22,7 +22,7 @@ export function businessEventHandler(store: Store, directory: BusinessDirectory)
       throw new Error(`Invalid ${event.type} data: ${fields.join(', ')}`);
     }
     const outcome = await store.onceForEvent(event, (repos) =>
-      repos.businesses.applyEvent(parsed.data, event.version),
+      repos.businesses.apply(parsed.data, event.version),
     );
     // Even a stale or repeated event says the owner's business changed lately: ask again.
     directory.forget(parsed.data.ownerId);
