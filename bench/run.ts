@@ -24,6 +24,7 @@ import { parseOptions, USAGE, UsageError, type BenchOptions } from './lib/option
 import { startPlatform, StartFailedError, type RunningPlatform } from './lib/platform.js';
 import { portBlock } from './lib/ports.js';
 import { formatTable, writeResults } from './lib/report.js';
+import { availability } from './scenarios/availability.js';
 import { bookingCreate } from './scenarios/booking-create.js';
 import { bookingHotSlot } from './scenarios/booking-hot-slot.js';
 import { gatewayProxy } from './scenarios/gateway-proxy.js';
@@ -45,6 +46,7 @@ const SCENARIOS: readonly Scenario[] = [
   refreshChain,
   bookingCreate,
   bookingHotSlot,
+  availability,
   resourcesList,
   resourcesListFilter,
   resourcesListSearch,
