@@ -95,7 +95,8 @@ export async function findSchemaDrift(options: DriftOptions): Promise<string[]> 
            JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
            CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
            LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-          WHERE i.indexprs IS NULL AND i.indpred IS NULL
+          -- Key columns only: INCLUDE columns (after indnkeyatts) are carried, not indexed.
+          WHERE i.indexprs IS NULL AND i.indpred IS NULL AND k.ord <= i.indnkeyatts
           GROUP BY t.relname, i.indexrelid, i.indisunique, i.indisprimary`,
       )
     ).rows;
