@@ -109,6 +109,17 @@ describe('outbox relay', () => {
     expect(rows).toEqual([{ tag: 'folded' }]);
   });
 
+  /** The relay marks a batch published after the transport took it: waits for every mark. */
+  const allMarkedPublished = () =>
+    waitFor(
+      async () =>
+        (await scalar(
+          edb.pool,
+          'SELECT count(*) AS value FROM outbox WHERE published_at IS NULL',
+        )) === 0,
+      { what: 'the published marks' },
+    );
+
   it('publishes every event once, in seq order, so per-aggregate order holds, and marks them', async () => {
     const written = await writeEvents(edb.pool, { count: 300, aggregates: 7, perTransaction: 13 });
     startRelay({ batchSize: 40 });
@@ -119,13 +130,7 @@ describe('outbox relay', () => {
       expect(event.version).toBe((versions.get(event.aggregateId) ?? 0) + 1);
       versions.set(event.aggregateId, event.version);
     }
-    await waitFor(
-      async () =>
-        (await scalar(
-          edb.pool,
-          'SELECT count(*) AS value FROM outbox WHERE published_at IS NULL',
-        )) === 0,
-    );
+    await allMarkedPublished();
   });
 
   it('wakes on the insert trigger’s NOTIFY within milliseconds, not at the next poll', async () => {
@@ -143,15 +148,7 @@ describe('outbox relay', () => {
     await writeEvents(edb.pool, { count: 20, aggregates: 2, perTransaction: 5 });
     await waitFor(() => transport.received.length === 20, { what: '20 events' });
     expect(transport.failNext).toBe(0);
-    // The relay marks a batch published after the transport took it: wait for the mark too.
-    await waitFor(
-      async () =>
-        (await scalar(
-          edb.pool,
-          'SELECT count(*) AS value FROM outbox WHERE published_at IS NULL',
-        )) === 0,
-      { what: 'the published marks' },
-    );
+    await allMarkedPublished();
     expect(await scalar(edb.pool, 'SELECT max(attempts) AS value FROM outbox')).toBe(5);
     expect(lines.some((line) => line.includes('Outbox relay batch failed'))).toBe(true);
     expect(lines.join('\n')).not.toContain('secret-otp-123456');

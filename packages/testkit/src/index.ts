@@ -8,3 +8,4 @@ export * from './smtp-capture.js';
 export * from './factory.js';
 export * from './token-issuer.js';
 export * from './service-basics.js';
+export * from './vacuum.js';

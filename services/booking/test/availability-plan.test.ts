@@ -1,3 +1,4 @@
+import { vacuumUntilAllVisible } from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingRepository } from '../src/bookings/booking.repository.js';
 import { startBooking, type BookingHarness } from './harness.js';
@@ -45,17 +46,9 @@ describe('availability at a million bookings', () => {
       [base, RESOURCES, PER_RESOURCE],
     );
     await seeding.query('COMMIT');
-    // What autovacuum does to a table this size: statistics, and the visibility map that lets
-    // reads skip the table. A VACUUM that starts while an older transaction of the service is
-    // still open cannot mark the new rows visible to all yet, so it is run until it has.
     await seeding.query('SET statement_timeout = 0');
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      await seeding.query('VACUUM ANALYZE bookings');
-      const { rows } = await seeding.query<{ done: boolean }>(
-        `SELECT relallvisible >= relpages AS done FROM pg_class WHERE relname = 'bookings'`,
-      );
-      if (rows[0]?.done) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!(await vacuumUntilAllVisible(seeding, 'bookings'))) {
+      throw new Error('VACUUM did not mark the bookings all-visible');
     }
     await seeding.query('RESET statement_timeout');
     seeding.release();
