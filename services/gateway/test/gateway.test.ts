@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 import { createHttpApp, type HttpApp } from '@slotwise/platform/http';
 import { createLogger } from '@slotwise/platform/logger';
 import { startTestKeys, type TestKeys } from '@slotwise/testkit';
@@ -274,6 +277,46 @@ describe('gateway', () => {
     } finally {
       resourceA.mode = 'up';
       await down.close();
+    }
+  });
+
+  it('lets a client hang up before or during the answer without a warning, and stays up', async () => {
+    const logLines: string[] = [];
+    const slow = await startEchoUpstream('bookings');
+    slow.mode = 'slow';
+    const quiet = await startGateway(
+      { AUTH_SERVICE_URL: auth.url, AUTH_JWKS_URL: keys.jwksUrl, BOOKING_SERVICE_URL: slow.url },
+      logLines,
+    );
+    try {
+      const address = await quiet.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = new URL(address);
+      logLines.length = 0; // what it said while starting is not the point here
+      // Hang up while the gateway waits for the upstream (100 ms), then during its body (450 ms).
+      for (const hangUpAfterMs of [100, 450]) {
+        const socket = connect({ port: Number(port), host: '127.0.0.1' });
+        await once(socket, 'connect');
+        socket.write(
+          `GET /api/bookings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+        );
+        await setTimeout(hangUpAfterMs);
+        socket.destroy();
+      }
+      await setTimeout(800);
+      const complaints = logLines
+        .map((line) => JSON.parse(line) as { level: string; msg: string })
+        .filter((entry) => entry.level === 'warn' || entry.level === 'error');
+      expect(complaints).toEqual([]);
+      expect(logLines.some((line) => line.includes('client gone before the answer'))).toBe(true);
+      // And the next request is answered as usual.
+      slow.mode = 'up';
+      const after = await fetch(`${address}/api/bookings`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(after.status).toBe(200);
+    } finally {
+      await quiet.close();
+      await slow.close();
     }
   });
 

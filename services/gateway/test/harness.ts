@@ -11,11 +11,23 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(env: Record<string, string>): Promise<Gateway> {
+/**
+ * The gateway in-process, its log silent; with `logLines`, every line it logs at info and above
+ * is pushed there (as JSON) for a test to read.
+ */
+export async function startGateway(
+  env: Record<string, string>,
+  logLines?: string[],
+): Promise<Gateway> {
   const config = loadConfig('gateway', gatewayConfigSchema, { LOG_LEVEL: 'silent', ...env });
-  const container = buildContainer(config, {
-    logger: createLogger({ service: 'gateway', level: 'silent' }),
-  });
+  const logger = logLines
+    ? createLogger({
+        service: 'gateway',
+        level: 'info',
+        destination: { write: (line: string) => void logLines.push(line) },
+      })
+    : createLogger({ service: 'gateway', level: 'silent' });
+  const container = buildContainer(config, { logger });
   const app = await buildApp(container);
   await app.ready();
   return {

@@ -5,8 +5,11 @@ import type { AddressInfo, Socket } from 'node:net';
 export interface EchoUpstream {
   url: string;
   hits: number;
-  /** 'up' echoes; 'hang' accepts and never answers; 'fail' answers 503 to readiness. */
-  mode: 'up' | 'hang' | 'fail';
+  /**
+   * 'up' echoes; 'hang' accepts and never answers; 'fail' answers 503 to readiness; 'slow'
+   * answers after 300 ms, and sends its body in two parts 300 ms apart.
+   */
+  mode: 'up' | 'hang' | 'fail' | 'slow';
   close(): Promise<void>;
 }
 
@@ -51,6 +54,14 @@ export async function startEchoUpstream(name: string): Promise<EchoUpstream> {
         return;
       }
       state.hits += 1;
+      if (state.mode === 'slow') {
+        setTimeout(() => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.write('{"data":');
+          setTimeout(() => response.end('"slow"}'), 300);
+        }, 300);
+        return;
+      }
       response.writeHead(200, {
         'content-type': 'application/json',
         'set-cookie': ['a=1; Path=/', 'b=2; Path=/'],

@@ -61,6 +61,14 @@ export function registerProxyRoutes(app: FastifyInstance, deps: ProxyDeps): void
         headers: upstreamHeaders(request),
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
       });
+      if (reply.raw.destroyed) {
+        // The client hung up while the upstream answered: nobody is left to send it to. Sending
+        // anyway would end in Fastify warning of an aborted stream. The body is read and dropped
+        // (up to undici's limit), so the upstream connection can serve the next request.
+        request.log.info({ upstream: route.upstreamName }, 'client gone before the answer');
+        void response.body.dump().catch(() => undefined);
+        return reply;
+      }
       return reply
         .status(response.statusCode)
         .headers(downstreamHeaders(response.headers))

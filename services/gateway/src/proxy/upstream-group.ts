@@ -1,12 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
 import { serviceUnavailable } from '@slotwise/platform/errors';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 
 export interface UpstreamResponse {
   statusCode: number;
   headers: IncomingHttpHeaders;
-  body: Readable;
+  body: Dispatcher.ResponseData['body'];
   instance: string;
 }
 
