@@ -62,7 +62,12 @@ export const RUNTIME_PACKAGES: readonly string[] = ['packages/contracts', 'packa
 export const EVENTS_DATABASE = { name: 'events_db', urlVar: 'DATABASE_URL_EVENTS' } as const;
 
 export const DEFAULTS = {
-  embeddedPostgresPort: 54329,
+  /**
+   * Below Linux's ephemeral range (32768–60999), like every default port here: a port in it can
+   * be held for a minute by an outgoing connection's TIME_WAIT (at the end of `npm test`, 54328
+   * and 54330 were), and then PostgreSQL cannot listen on it. Not 5432: a local server's.
+   */
+  embeddedPostgresPort: 25432,
   maildevSmtpPort: 1025,
   maildevWebPort: 1080,
   readyTimeoutSeconds: 90,

@@ -31,7 +31,7 @@ describe('launcher environment', () => {
       booking: 3002,
       payment: 3006,
     });
-    expect(settings.embeddedPostgresPort).toBe(54329);
+    expect(settings.embeddedPostgresPort).toBe(25432);
     expect([settings.maildevSmtpPort, settings.maildevWebPort]).toEqual([1025, 1080]);
     expect(settings.logLevel).toBe('info');
     expect(settings.readyTimeoutMs).toBe(90_000);
