@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { call, expect } from './http.js';
 
 export type Role = 'CUSTOMER' | 'VENDOR';
 
@@ -21,29 +22,6 @@ interface MailDevEmail {
   to?: Array<{ address?: string }>;
   subject?: string;
   text?: string;
-}
-
-async function post(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // Not JSON: kept as text for the error message.
-  }
-  return { status: response.status, json };
-}
-
-function expectStatus(what: string, status: number, json: unknown, expected: number): void {
-  if (status !== expected) {
-    throw new Error(`${what} answered ${status}, not ${expected}: ${JSON.stringify(json)}`);
-  }
 }
 
 /** The access and refresh token of a `{ data: { accessToken, refreshToken } }` answer. */
@@ -86,16 +64,17 @@ async function createAccount(
   const username = `${prefix}-${runId}-${index}`;
   const email = `${username}@bench.example.com`;
   const password = `bench-password-${runId}`;
-  const registered = await post(`${gatewayUrl}/api/auth/register`, {
-    email,
-    username,
-    password,
-    ...(role === 'CUSTOMER' ? {} : { role }),
+  const registered = await call(`${gatewayUrl}/api/auth/register`, {
+    method: 'POST',
+    body: { email, username, password, ...(role === 'CUSTOMER' ? {} : { role }) },
   });
-  expectStatus(`POST /api/auth/register (${email})`, registered.status, registered.json, 201);
+  expect(`POST /api/auth/register (${email})`, registered, 201);
   const otp = await verificationCode(maildevUrl, email);
-  const verified = await post(`${gatewayUrl}/api/auth/verify-email`, { email, otp });
-  expectStatus(`POST /api/auth/verify-email (${email})`, verified.status, verified.json, 200);
+  const verified = await call(`${gatewayUrl}/api/auth/verify-email`, {
+    method: 'POST',
+    body: { email, otp },
+  });
+  expect(`POST /api/auth/verify-email (${email})`, verified, 200);
   const session = sessionOf(verified.json);
   if (!session) throw new Error(`verify-email gave no tokens: ${JSON.stringify(verified.json)}`);
   return { role, email, username, password, ...session };
@@ -121,11 +100,14 @@ export async function createAccounts(
 
 /** One login outside any measurement, for its tokens. */
 export async function login(gatewayUrl: string, account: Account): Promise<Session> {
-  const { status, json } = await post(`${gatewayUrl}/api/auth/login`, {
-    identifier: account.email,
-    password: account.password,
-  });
-  expectStatus(`POST /api/auth/login (${account.email})`, status, json, 200);
+  const { json } = expect(
+    `POST /api/auth/login (${account.email})`,
+    await call(`${gatewayUrl}/api/auth/login`, {
+      method: 'POST',
+      body: { identifier: account.email, password: account.password },
+    }),
+    200,
+  );
   const session = sessionOf(json);
   if (!session) throw new Error(`login gave no tokens: ${JSON.stringify(json)}`);
   return session;

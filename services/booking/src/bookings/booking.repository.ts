@@ -37,11 +37,12 @@ const DEADLOCK = '40P01';
 
 /**
  * A transaction-level advisory lock per resource, taken first by every write that can touch the
- * exclusion constraint ($5 is the resource id). Without it, two inserts with overlapping ranges
+ * exclusion constraint (`param` is the statement's placeholder for the resource id). Without it, two inserts with overlapping ranges
  * each wait for the other's outcome, a deadlock PostgreSQL breaks only after deadlock_timeout
  * (1 s): with it, they queue, and the second sees the first's booking at once (23P01 → 409).
  */
-const RESOURCE_LOCK = `hashtextextended('booking:resource:' || $5::uuid::text, 0)`;
+const resourceLock = (param: string): string =>
+  `pg_advisory_xact_lock(hashtextextended('booking:resource:' || ${param}::uuid::text, 0))`;
 
 /**
  * The holding bookings of a resource overlapping [$2, $3). A booking lasts at most the longest
@@ -126,7 +127,7 @@ export class BookingRepository {
     }
     const guard = claim ? 'WHERE EXISTS (SELECT 1 FROM k)' : '';
     const sql = `
-      WITH l AS (SELECT pg_advisory_xact_lock(${RESOURCE_LOCK})),
+      WITH l AS (SELECT ${resourceLock('$5')}),
       ${keyCte}
       b AS (
         INSERT INTO bookings (id, user_id, vendor_id, business_id, resource_id, business_name,
@@ -167,7 +168,7 @@ export class BookingRepository {
       WITH u AS (
         UPDATE bookings SET status = $2::"BookingStatus", version = $3, updated_at = $4,
           cancelled_at = $5, cancel_reason = $6, cancelled_by = $7
-        FROM (SELECT pg_advisory_xact_lock(${RESOURCE_LOCK.replace('$5', '$16')})) l
+        FROM (SELECT ${resourceLock('$16')}) l
         WHERE id = $1 AND version = $8
         RETURNING id),
       h AS (
