@@ -1,9 +1,17 @@
 import { loadConfig } from '@slotwise/platform/config';
 import { findSchemaDrift } from '@slotwise/platform/db';
 import type { HttpApp } from '@slotwise/platform/http';
+import type pg from 'pg';
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
 import { waitFor } from './wait-for.js';
+
+export interface DatabaseRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  payload?: object;
+  headers?: Record<string, string>;
+}
 
 export interface RunningService {
   app: HttpApp;
@@ -11,6 +19,8 @@ export interface RunningService {
   databaseUrl: string;
   /** The environment it was configured from. */
   env: Record<string, string>;
+  /** Its connection pool (for the outage test). */
+  pool?: pg.Pool;
 }
 
 /**
@@ -25,6 +35,9 @@ export function itBehavesLikeAService(
     schemaPath: string;
     configSchema: z.ZodType;
     ignoreTables?: string[];
+    /** A request that reads the database; with it, the service's answer while its pool is
+     * exhausted is tested (503 with Retry-After, never a 500). */
+    databaseRequest?: () => Promise<DatabaseRequest>;
   },
   current: () => RunningService,
 ): void {
@@ -49,6 +62,30 @@ export function itBehavesLikeAService(
     });
     expect(drift).toEqual([]);
   });
+
+  if (options.databaseRequest) {
+    const databaseRequest = options.databaseRequest;
+    it('answers 503 with Retry-After, not 500, while its database pool has nothing to give', async () => {
+      const { app, pool } = current();
+      const request = await databaseRequest();
+      if (!pool) throw new Error('databaseRequest needs the running service’s pool');
+      // Every connection the pool can give, held (some may be held already, by a listener).
+      const max = pool.options.max ?? 10;
+      const held = (
+        await Promise.allSettled(Array.from({ length: max }, () => pool.connect()))
+      ).flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      try {
+        const response = await app.inject(request);
+        expect(response.statusCode, response.body).toBe(503);
+        expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+        expect(response.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+      } finally {
+        for (const client of held) client.release();
+      }
+      const after = await app.inject(request);
+      expect(after.statusCode, after.body).toBeLessThan(500);
+    });
+  }
 
   it('refuses to start with a bad variable, naming every bad one', () => {
     expect(() =>

@@ -18,7 +18,17 @@ describe('auth service', () => {
       service: 'auth',
       schemaPath: fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url)),
       configSchema,
+      databaseRequest: async () => ({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { identifier: 'nobody@example.com', password: 'not the password' },
+      }),
     },
-    () => ({ app: auth.app, databaseUrl: auth.testEnv.db.url, env: auth.testEnv.env }),
+    () => ({
+      app: auth.app,
+      databaseUrl: auth.testEnv.db.url,
+      env: auth.testEnv.env,
+      pool: auth.container.pool,
+    }),
   );
 });

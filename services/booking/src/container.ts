@@ -2,10 +2,12 @@ import { authenticate, type PreHandler } from '@slotwise/platform/auth';
 import { scheduleJob } from '@slotwise/platform/jobs';
 import type { Logger } from '@slotwise/platform/logger';
 import { createInfrastructure, type Infrastructure } from '@slotwise/platform/service';
+import { Counter } from 'prom-client';
 import { AvailabilityService } from './availability/availability.service.js';
 import { BookingRepository } from './bookings/booking.repository.js';
 import { BookingService } from './bookings/booking.service.js';
 import { IdempotencyRepository } from './bookings/idempotency.repository.js';
+import { ResourceLanes } from './bookings/resource-lanes.js';
 import type { Config } from './config.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { cleanupJob } from './jobs/cleanup.job.js';
@@ -29,7 +31,14 @@ export async function buildContainer(
     createPrisma: (adapter) => new PrismaClient({ adapter }),
     ...(overrides.logger ? { logger: overrides.logger } : {}),
   });
-  const repository = new BookingRepository(infrastructure.prisma, infrastructure.pool);
+  const deadlocks = new Counter({
+    name: 'booking_deadlock_retries_total',
+    help: 'Booking writes chosen as a deadlock victim and run again',
+    registers: [infrastructure.metrics],
+  });
+  const repository = new BookingRepository(infrastructure.prisma, infrastructure.pool, () =>
+    deadlocks.inc(),
+  );
   const keys = new IdempotencyRepository(infrastructure.prisma);
   const catalog = new ResourceCatalog(
     infrastructure.serviceClient('resource', config.RESOURCE_SERVICE_URL),
@@ -46,11 +55,17 @@ export async function buildContainer(
   return {
     ...infrastructure,
     config,
-    bookings: new BookingService(repository, keys, catalog, {
-      maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
-      maxAdvanceDays: config.BOOKING_MAX_ADVANCE_DAYS,
-      idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
-    }),
+    bookings: new BookingService(
+      repository,
+      keys,
+      catalog,
+      new ResourceLanes(config.BOOKING_QUEUE_MAX_PER_RESOURCE),
+      {
+        maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
+        maxAdvanceDays: config.BOOKING_MAX_ADVANCE_DAYS,
+        idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
+      },
+    ),
     availability: new AvailabilityService(repository, {
       maxWindowDays: config.AVAILABILITY_MAX_DAYS,
       maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,

@@ -18,7 +18,17 @@ describe('booking service', () => {
       service: 'booking',
       schemaPath: fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url)),
       configSchema,
+      databaseRequest: async () => ({
+        method: 'GET',
+        url: '/api/bookings',
+        headers: { authorization: `Bearer ${await h.tokenFor('CUSTOMER')}` },
+      }),
     },
-    () => ({ app: h.app, databaseUrl: h.testEnv.db.url, env: h.testEnv.env }),
+    () => ({
+      app: h.app,
+      databaseUrl: h.testEnv.db.url,
+      env: h.testEnv.env,
+      pool: h.container.pool,
+    }),
   );
 });

@@ -32,11 +32,19 @@ describe('business service', () => {
     await testEnv.close();
   });
 
-  itBehavesLikeAService({ service: 'business', schemaPath, configSchema }, () => ({
-    app,
-    databaseUrl: testEnv.db.url,
-    env: testEnv.env,
-  }));
+  itBehavesLikeAService(
+    {
+      service: 'business',
+      schemaPath,
+      configSchema,
+      databaseRequest: async () => ({
+        method: 'GET',
+        url: '/api/businesses',
+        headers: { authorization: `Bearer ${await testEnv.keys.sign()}` },
+      }),
+    },
+    () => ({ app, databaseUrl: testEnv.db.url, env: testEnv.env, pool: container.pool }),
+  );
 
   it('holds the life cycle’s invariants in the database too', async () => {
     const insert = (status: string, verified: boolean, verifiedAt: string | null) =>

@@ -33,11 +33,19 @@ describe('resource service', () => {
     await testEnv.close();
   });
 
-  itBehavesLikeAService({ service: 'resource', schemaPath, configSchema }, () => ({
-    app,
-    databaseUrl: testEnv.db.url,
-    env: testEnv.env,
-  }));
+  itBehavesLikeAService(
+    {
+      service: 'resource',
+      schemaPath,
+      configSchema,
+      databaseRequest: async () => ({
+        method: 'GET',
+        url: '/api/resources',
+        headers: { authorization: `Bearer ${await testEnv.keys.sign()}` },
+      }),
+    },
+    () => ({ app, databaseUrl: testEnv.db.url, env: testEnv.env, pool: container.pool }),
+  );
 
   it('caps the business cache at 30 s: a stale "yes" must not outlive that', () => {
     const config = loadConfig('resource', configSchema, testEnv.env);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, CommonErrors, type HttpErrorStatus } from './app-error.js';
+import { isDependencyUnavailable } from './dependency-errors.js';
 
 export interface ErrorBody {
   error: {
@@ -77,8 +78,27 @@ export function toErrorResponse(
       requestId,
     );
   }
+  if (isDependencyUnavailable(error)) {
+    // The database (or a connection to it) is down, restarting, saturated or too slow: the
+    // request may well succeed in a moment, so say that, and when.
+    return {
+      ...envelope(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'A service this request needs is unavailable',
+        requestId,
+        {
+          dependency: 'database',
+        },
+      ),
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   return envelope(500, 'INTERNAL_ERROR', 'Something went wrong on our side', requestId);
 }
+
+/** Long enough for a pool to drain or a restart to finish, short enough not to lose the client. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 function clientMessage(error: FastifyError): string {
   switch (error.code) {
@@ -114,6 +134,16 @@ export function sendError(
   if (request.raw.socket?.destroyed) {
     // The client hung up mid-request: nobody is left to answer, and it is not our failure.
     request.log.debug({ reason: (error as Error).message }, 'client went away');
+  } else if (status === 503) {
+    // A dependency down is an operational state, not a bug of ours: no stack, one line.
+    request.log.warn(
+      {
+        code: body.error.code,
+        dependency: body.error.details?.dependency,
+        reason: (error as Error).message,
+      },
+      'request refused: dependency unavailable',
+    );
   } else if (status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else if (!(error instanceof AppError)) {

@@ -69,6 +69,8 @@ export class BookingRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly pool: pg.Pool,
+    /** Told of every deadlock victim run again (none is expected: the resource lock prevents them). */
+    private readonly onDeadlock: () => void = () => undefined,
   ) {}
 
   /**
@@ -213,7 +215,9 @@ export class BookingRepository {
       try {
         return await this.pool.query<R>({ name, text, values });
       } catch (error) {
-        if ((error as { code?: string }).code !== DEADLOCK || attempt >= 3) throw error;
+        if ((error as { code?: string }).code !== DEADLOCK) throw error;
+        this.onDeadlock();
+        if (attempt >= 3) throw error;
       }
     }
   }

@@ -6,6 +6,7 @@ import type { ResourceCatalog } from '../resources/resource-catalog.js';
 import { bookingEvent } from './booking-events.js';
 import { checkTransition, type Actor, type BookingAction } from './booking-state.js';
 import type { BookingRepository } from './booking.repository.js';
+import type { ResourceLanes } from './resource-lanes.js';
 import { presentBooking, type BookingJson, type CreateBookingBody } from './booking.schemas.js';
 import type { BookingFilter, BookingRecord, BookingSort, HistoryEntry } from './booking.types.js';
 import type { IdempotencyRepository } from './idempotency.repository.js';
@@ -30,6 +31,7 @@ export class BookingService {
     private readonly bookings: BookingRepository,
     private readonly keys: IdempotencyRepository,
     private readonly catalog: ResourceCatalog,
+    private readonly lanes: ResourceLanes,
     private readonly policy: BookingPolicy,
   ) {}
 
@@ -90,25 +92,39 @@ export class BookingService {
       updatedAt: now,
     };
     const body = { data: presentBooking(booking) };
-    const outcome = await this.bookings.insert(
-      booking,
-      randomUUID(),
-      bookingEvent('booking.created', booking, null, requestId),
-      idempotencyKey
-        ? {
-            userId: caller.id,
-            key: idempotencyKey,
-            requestHash: hash,
-            statusCode: 201,
-            responseBody: body,
-            expiredBefore,
-          }
-        : undefined,
+    const claim = idempotencyKey
+      ? {
+          userId: caller.id,
+          key: idempotencyKey,
+          requestHash: hash,
+          statusCode: 201,
+          responseBody: body,
+          expiredBefore,
+        }
+      : undefined;
+    const outcome = await this.lanes.run(
+      booking.resourceId,
+      { start: start.getTime(), end: end.getTime() },
+      async () => {
+        const result = await this.bookings.insert(
+          booking,
+          randomUUID(),
+          bookingEvent('booking.created', booking, null, requestId),
+          claim,
+        );
+        return { result, booked: result === 'created' };
+      },
     );
+    if (outcome === 'known-taken' && idempotencyKey) {
+      // Taken, perhaps by this very request sent twice at once: that one's answer, if so.
+      const replay = await this.replay(caller.id, idempotencyKey, hash, expiredBefore);
+      if (replay) return replay;
+    }
     switch (outcome) {
       case 'created':
         return { status: 201, body };
       case 'conflict':
+      case 'known-taken':
         throw BookingErrors.create(
           'BOOKING_CONFLICT',
           'That time is already booked for this resource',
