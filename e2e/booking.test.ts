@@ -19,6 +19,8 @@ describe('booking end to end, through the gateway', () => {
   let ann: Session;
   let bob: Session;
   let resourceId: string;
+  /** Where the completed stay ended up (moved into the past to check in). */
+  let heldStart = '';
   const start = new Date(Date.now() + 7 * 86_400_000);
   start.setUTCHours(14, 0, 0, 0);
   const end = new Date(start.getTime() + 2 * 86_400_000 - 3 * 3_600_000);
@@ -131,6 +133,15 @@ describe('booking end to end, through the gateway', () => {
     expect(calendar).toContain('BEGIN:VEVENT');
     expect(calendar).toMatch(/Chalet/);
 
+    const early = await api.call(
+      'POST',
+      `/api/bookings/${booking.id}/check-in`,
+      undefined,
+      vendor.accessToken,
+    );
+    expect([early.statusCode, errorCode(early)]).toEqual([409, 'INVALID_STATUS_TRANSITION']); // opens an hour before
+    // Days pass: the stay began half an hour ago (only the database can move a booking there).
+    heldStart = await platform.startedAgo(booking.id, 30);
     expect(
       (await api.call('POST', `/api/bookings/${booking.id}/check-in`, undefined, ann.accessToken))
         .statusCode,
@@ -223,19 +234,18 @@ describe('booking end to end, through the gateway', () => {
     expect(uid(published)).toBe(`${booking.id}@slotwise`);
   });
 
-  it('shows availability to anyone signed in', async () => {
-    const from = new Date(start.getTime() - 86_400_000).toISOString();
-    const to = new Date(end.getTime() + 86_400_000).toISOString();
-    const response = await api.call(
-      'GET',
-      `/api/bookings/availability?resourceId=${resourceId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-      undefined,
-      bob.accessToken,
-    );
+  it('shows availability to anyone, signed in or not', async () => {
+    const from = new Date(Date.parse(heldStart) - 86_400_000).toISOString();
+    const to = new Date(Date.parse(heldStart) + 3 * 86_400_000).toISOString();
+    const query = `/api/bookings/availability?resourceId=${resourceId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const response = await api.call('GET', query, undefined, bob.accessToken);
     expect(response.statusCode).toBe(200);
     // The completed stay still holds its time (API.md); the cancelled one does not.
     expect(data<{ busy: { startTime: string }[] }>(response).busy.map((b) => b.startTime)).toEqual([
-      start.toISOString(),
+      heldStart,
     ]);
+    const anonymous = await api.call('GET', query);
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.body).toBe(response.body);
   });
 });

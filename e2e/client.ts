@@ -8,7 +8,7 @@ export interface Session {
   refreshToken: string;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A client of the public API, through the gateway, as a person or a script would use it. */
 export class ApiClient {

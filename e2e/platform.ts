@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
 import type { TokenVerifier } from '@slotwise/platform/auth';
 import { loadConfig } from '@slotwise/platform/config';
 import type { HttpApp } from '@slotwise/platform/http';
@@ -28,6 +29,7 @@ export interface ServiceContainer {
   start(): Promise<void>;
   stopSteps: { run: () => Promise<void> | void }[];
   verifier: TokenVerifier;
+  pool: pg.Pool;
 }
 
 /** What each service module offers its tests: its config schema, container and app. */
@@ -54,6 +56,11 @@ export interface Platform {
   gateway: HttpApp;
   smtp: SmtpCapture;
   services: Record<string, Running>;
+  /**
+   * Moves a booking so that it began `minutes` ago (its length kept) and answers its new start:
+   * the only way to a stay that has begun, as none can be booked in the past.
+   */
+  startedAgo(bookingId: string, minutes: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -149,6 +156,15 @@ export async function startPlatform(): Promise<Platform> {
     gateway: gatewayApp,
     smtp,
     services,
+    startedAgo: async (bookingId, minutes) => {
+      const { rows } = await bookingService.container.pool.query<{ start_time: Date }>(
+        `UPDATE bookings SET start_time = date_trunc('minute', now()) - make_interval(mins => $2),
+           end_time = date_trunc('minute', now()) - make_interval(mins => $2) + (end_time - start_time)
+         WHERE id = $1 RETURNING start_time`,
+        [bookingId, minutes],
+      );
+      return rows[0]!.start_time.toISOString();
+    },
     close: async () => {
       await gatewayApp.close();
       await gatewayC.close();

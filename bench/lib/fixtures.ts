@@ -39,7 +39,7 @@ export class SlotSequence {
   private taken = 0;
   private readonly origin: number;
 
-  constructor(private readonly resourceIds: readonly string[]) {
+  constructor(readonly resourceIds: readonly string[]) {
     const now = new Date();
     this.origin = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   }

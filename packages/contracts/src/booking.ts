@@ -24,6 +24,8 @@ export const bookingEventData = z.object({
   vendorId: z.uuid(),
   businessId: z.uuid(),
   resourceId: z.uuid(),
+  /** The room type it was booked under (or its resource's category); null when none. */
+  categoryId: z.uuid().nullable().default(null),
   businessName: z.string(),
   resourceName: z.string(),
   resourceType: z.string(),
@@ -42,7 +44,21 @@ export const bookingEventData = z.object({
   previousStatus: bookingStatus.nullable().default(null),
   notes: z.string().nullable(),
   cancelReason: z.string().nullable(),
-  /** Who cancelled: the customer, the business owner or an admin. */
+  /**
+   * Who cancelled: the customer, the business owner or an admin; null when the platform did
+   * (`cancelReason` `EXPIRED`: nobody confirmed the request in time).
+   */
   cancelledBy: z.uuid().nullable(),
+  /** On `booking.rescheduled`: the times before the move; null on every other event. */
+  previousStartTime: z.iso.datetime({ offset: true }).nullable().default(null),
+  previousEndTime: z.iso.datetime({ offset: true }).nullable().default(null),
+  /**
+   * How many times its times changed (0 when made): a calendar entry's SEQUENCE grows with it.
+   * Read as 0 where the sender predates the field.
+   */
+  reschedules: z.number().int().min(0).default(0),
 });
 export type BookingEventData = z.infer<typeof bookingEventData>;
+
+/** `cancelReason` of a PENDING booking nobody confirmed within the business's window. */
+export const EXPIRED_CANCEL_REASON = 'EXPIRED';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schedule } from './schedule.js';
 
 /** Businesses (API.md, Business) and what the business service tells others about them. */
 export const businessTypes = ['HOTEL', 'CLINIC', 'SALON', 'CO_WORKING', 'OTHER'] as const;
@@ -21,6 +22,11 @@ export const businessSummary = z.object({
   status: businessStatus,
   isVerified: z.boolean(),
   timezone: z.string(),
+  /**
+   * How long a PENDING booking waits for the business to confirm it before it expires (or until
+   * its start, whichever is first). Read as 1440 where a sender predates the field.
+   */
+  confirmationWindowMinutes: z.number().int().min(1).default(1_440),
 });
 export type BusinessSummary = z.infer<typeof businessSummary>;
 
@@ -29,7 +35,11 @@ export type BusinessSummary = z.infer<typeof businessSummary>;
  * business's aggregate version (the counter its events carry as `version`), so a service that
  * keeps a read model can tell whether the answer or what it holds is newer.
  */
-export const versionedBusiness = businessSummary.extend({ version: z.number().int().min(1) });
+export const versionedBusiness = businessSummary.extend({
+  version: z.number().int().min(1),
+  /** Its opening hours (`weekly: null`: around the clock). */
+  schedule,
+});
 export type VersionedBusiness = z.infer<typeof versionedBusiness>;
 
 /** Bookable means: ACTIVE and verified. */
@@ -58,3 +68,13 @@ export const businessUpdatedData = businessSummary.extend({
   changedBy: z.uuid().nullable(),
 });
 export type BusinessUpdatedData = z.infer<typeof businessUpdatedData>;
+
+/**
+ * `business.schedule_changed`: the owner or an admin replaced or removed the opening hours. Carries
+ * the whole schedule, so a read model needs nothing else.
+ */
+export const businessScheduleChangedData = businessSummary.extend({
+  schedule,
+  changedBy: z.uuid().nullable(),
+});
+export type BusinessScheduleChangedData = z.infer<typeof businessScheduleChangedData>;

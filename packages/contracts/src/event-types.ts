@@ -15,6 +15,7 @@ export const EventTypes = {
   businessStatusChanged: 'business.status_changed',
   businessDeleted: 'business.deleted',
   businessUpdated: 'business.updated',
+  businessScheduleChanged: 'business.schedule_changed',
   resourceCreated: 'resource.created',
   resourceUpdated: 'resource.updated',
   resourceStatusChanged: 'resource.status_changed',
@@ -25,6 +26,7 @@ export const EventTypes = {
   bookingCompleted: 'booking.completed',
   bookingCancelled: 'booking.cancelled',
   bookingNoShow: 'booking.no_show',
+  bookingRescheduled: 'booking.rescheduled',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

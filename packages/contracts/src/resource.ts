@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { bookingRules } from './booking-rules.js';
 import { businessSummary } from './business.js';
+import { schedule } from './schedule.js';
 
 /** Resources (API.md, Resource) and what the resource service tells others about them. */
 export const resourceTypes = ['HOTEL_ROOM', 'DOCTOR_SLOT', 'SALON_CHAIR', 'DESK', 'OTHER'] as const;
@@ -32,9 +34,21 @@ export const resourceSnapshot = z.object({
   price: money,
   currency,
   priceUnit,
+  categoryId: z.uuid().nullable(),
+  /** Its rules with the defaults filled in. */
+  bookingRules,
+  /** The opening hours that apply: its own, else its business's (`weekly: null`: always open). */
+  schedule,
   business: businessSummary,
 });
 export type ResourceSnapshot = z.infer<typeof resourceSnapshot>;
+
+/**
+ * `GET /internal/categories/:id/resources` answers `{ data: ResourceSnapshot[] }`: the category's
+ * ACTIVE resources in a stable order (created first, then id), for pooled booking and its
+ * availability.
+ */
+export const categoryResources = z.array(resourceSnapshot);
 
 /** Data of every `resource.*` event: the resource as it is after the change. */
 export const resourceEventData = z.object({

@@ -15,10 +15,11 @@ export async function buildApp(container: Container): Promise<HttpApp> {
   // Registered before /:id so "availability" is never read as a booking id.
   registerAvailabilityRoutes(app, {
     availability: container.availability,
-    authenticate: container.authenticate,
+    authenticateOptional: container.authenticateOptional,
   });
   registerBookingRoutes(app, {
     bookings: container.bookings,
+    changes: container.changes,
     authenticate: container.authenticate,
   });
   return app;

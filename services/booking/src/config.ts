@@ -24,12 +24,13 @@ export const configSchema = z
      * price they saw, so a few seconds at most. */
     RESOURCE_CACHE_TTL_MS: env.int(3_000, 0, 10_000),
     BOOKING_MAX_DURATION_DAYS: env.int(30, 1),
-    BOOKING_MAX_ADVANCE_DAYS: env.int(365, 1),
     AVAILABILITY_MAX_DAYS: env.int(93, 1),
     /** Creates of one resource waiting in this process before more are refused with 503. */
     BOOKING_QUEUE_MAX_PER_RESOURCE: env.int(2_000, 1),
     IDEMPOTENCY_TTL_HOURS: env.int(24, 1),
     CLEANUP_INTERVAL_SEC: env.int(300, 1),
+    /** How often PENDING bookings past their confirmation window are cancelled (EXPIRED). */
+    EXPIRY_INTERVAL_SEC: env.int(30, 1),
   })
   .superRefine(requireEventTransport);
 

@@ -5,6 +5,7 @@ import { createInfrastructure, type Infrastructure } from '@slotwise/platform/se
 import { Counter } from 'prom-client';
 import { AvailabilityService } from './availability/availability.service.js';
 import { BookingRepository } from './bookings/booking.repository.js';
+import { BookingChanges } from './bookings/booking-changes.service.js';
 import { BookingService } from './bookings/booking.service.js';
 import { IdempotencyRepository } from './bookings/idempotency.repository.js';
 import { ResourceLanes } from './bookings/resource-lanes.js';
@@ -16,8 +17,10 @@ import { ResourceCatalog } from './resources/resource-catalog.js';
 export interface Container extends Infrastructure<PrismaClient> {
   config: Config;
   bookings: BookingService;
+  changes: BookingChanges;
   availability: AvailabilityService;
   authenticate: PreHandler;
+  authenticateOptional: PreHandler;
 }
 
 /** The composition root: infrastructure → repositories → services, wired by hand. */
@@ -44,6 +47,19 @@ export async function buildContainer(
     infrastructure.serviceClient('resource', config.RESOURCE_SERVICE_URL),
     config.RESOURCE_CACHE_TTL_MS,
   );
+  const bookings = new BookingService(
+    repository,
+    keys,
+    catalog,
+    new ResourceLanes(config.BOOKING_QUEUE_MAX_PER_RESOURCE),
+    {
+      maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
+      idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
+    },
+  );
+  const changes = new BookingChanges(repository, bookings, catalog, {
+    maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
+  });
   const cleanup = scheduleJob({
     name: 'booking-cleanup',
     everyMs: config.CLEANUP_INTERVAL_SEC * 1000,
@@ -52,25 +68,32 @@ export async function buildContainer(
     run: cleanupJob(keys, config.IDEMPOTENCY_TTL_HOURS),
     runAtStart: false,
   });
+  // One instance at a time (the job's advisory lock); the version guard makes overlap harmless.
+  const expiry = scheduleJob({
+    name: 'booking-expiry',
+    everyMs: config.EXPIRY_INTERVAL_SEC * 1000,
+    pool: infrastructure.pool,
+    logger: infrastructure.logger,
+    run: async () => {
+      await changes.expireUnconfirmed();
+    },
+    runAtStart: false,
+  });
   return {
     ...infrastructure,
     config,
-    bookings: new BookingService(
-      repository,
-      keys,
-      catalog,
-      new ResourceLanes(config.BOOKING_QUEUE_MAX_PER_RESOURCE),
-      {
-        maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
-        maxAdvanceDays: config.BOOKING_MAX_ADVANCE_DAYS,
-        idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
-      },
-    ),
-    availability: new AvailabilityService(repository, {
+    bookings,
+    changes,
+    availability: new AvailabilityService(repository, catalog, {
       maxWindowDays: config.AVAILABILITY_MAX_DAYS,
       maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
     }),
     authenticate: authenticate(infrastructure.verifier),
-    stopSteps: [{ name: 'cleanup job', run: () => cleanup.stop() }, ...infrastructure.stopSteps],
+    authenticateOptional: authenticate(infrastructure.verifier, { optional: true }),
+    stopSteps: [
+      { name: 'cleanup job', run: () => cleanup.stop() },
+      { name: 'expiry job', run: () => expiry.stop() },
+      ...infrastructure.stopSteps,
+    ],
   };
 }

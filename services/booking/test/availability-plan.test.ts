@@ -92,6 +92,8 @@ describe('availability at a million bookings', () => {
     // Bookings start at even hours: [100, 101), [102, 103) … A window from 101 to 111 holds the
     // ones starting at 102 … 110; 100 is cancelled (n = 50, a multiple of 5), 110 too (n = 55).
     const token = await h.tokenFor('CUSTOMER');
+    // The resource service knows the resource (always open, no rules).
+    h.addResource({ id: resourceId });
     const query = new URLSearchParams({
       resourceId,
       from: at(101).toISOString(),

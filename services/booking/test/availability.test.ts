@@ -57,9 +57,14 @@ describe('availability', () => {
     const wider = await availability(
       `resourceId=${resource.id}&from=${encodeURIComponent(at(9.5))}&to=${encodeURIComponent(at(12))}`,
     );
-    const body = wider.json<{ data: { busy: { startTime: string }[]; free?: unknown } }>().data;
+    const body = wider.json<{
+      data: { busy: { startTime: string }[]; free: { startTime: string }[]; open: unknown[] };
+    }>().data;
     expect(body.busy.map((b) => b.startTime)).toEqual([at(9)]);
-    expect(body.free).toBeUndefined();
+    // No slotMinutes and no grid in the rules: 60-minute slots from midnight; 09:30 is off it.
+    expect(body.free.map((f) => f.startTime)).toEqual([at(10), at(11)]);
+    // No opening hours: open is the whole window.
+    expect(body.open).toEqual([{ startTime: at(9.5), endTime: at(12) }]);
   });
 
   it('refuses a window over 93 days, a reversed one, and too many slots', async () => {

@@ -99,6 +99,7 @@ describe('no double booking, under concurrency', () => {
     const [start, end] = [hoursFromNow(120), hoursFromNow(122)];
     const booking = await create(tokens[6]!, resource.id, start, end);
     const id = booking.json<{ data: { id: string } }>().data.id;
+    await h.startedAgo(id, 30);
     for (const action of ['confirm', 'check-in', 'complete']) {
       const response = await h.app.inject({
         method: 'POST',
@@ -107,7 +108,10 @@ describe('no double booking, under concurrency', () => {
       });
       expect(response.statusCode, action).toBe(200);
     }
-    expect((await create(tokens[7]!, resource.id, start, end)).statusCode).toBe(409);
+    // It now runs from 30 minutes ago for two hours: the rest of it is still held.
+    expect(
+      (await create(tokens[7]!, resource.id, hoursFromNow(0.2), hoursFromNow(1))).statusCode,
+    ).toBe(409);
   });
 
   it('a cancelled booking frees its range', async () => {

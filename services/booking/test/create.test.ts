@@ -127,14 +127,13 @@ describe('creating a booking', () => {
     }
   });
 
-  it('refuses bad times: end before start, in the past, too long, too far ahead', async () => {
+  it('refuses bad times: end before start, in the past, too long', async () => {
     const resource = h.addResource();
     const cases = [
       { startTime: hoursFromNow(25), endTime: hoursFromNow(24) },
       { startTime: hoursFromNow(24), endTime: hoursFromNow(24) },
       { startTime: hoursFromNow(-2), endTime: hoursFromNow(1) },
       { startTime: hoursFromNow(24), endTime: hoursFromNow(24 + 31 * 24) },
-      { startTime: hoursFromNow(366 * 24), endTime: hoursFromNow(366 * 24 + 1) },
       { startTime: 'tomorrow', endTime: hoursFromNow(1) },
       { startTime: '2026-12-01T10:00:00', endTime: '2026-12-01T11:00:00' },
     ];
@@ -202,7 +201,7 @@ describe('creating a booking', () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.def).toMatch(
-      /EXCLUDE USING gist \(resource_id WITH =, tstzrange\(start_time, end_time, '\[\)'::text\) WITH &&\)/,
+      /EXCLUDE USING gist \(resource_id WITH =, tstzrange\(start_time, booking_held_until\(end_time, buffer_minutes\), '\[\)'::text\) WITH &&\)/,
     );
     expect(rows[0]!.def).toMatch(/PENDING.*CONFIRMED.*IN_PROGRESS.*COMPLETED/);
     expect(rows[0]!.def).not.toMatch(/CANCELLED|NO_SHOW/);

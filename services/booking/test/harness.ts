@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { ResourceSnapshot } from '@slotwise/contracts';
+import { ALWAYS_OPEN, resolveBookingRules, type ResourceSnapshot } from '@slotwise/contracts';
 import { loadConfig } from '@slotwise/platform/config';
 import type { HttpApp } from '@slotwise/platform/http';
 import {
@@ -36,6 +36,7 @@ export interface ResourceStub {
 async function startResourceStub(): Promise<ResourceStub> {
   const state = { resources: new Map<string, ResourceSnapshot>(), calls: 0, down: false };
   const server = createServer((request, response) => {
+    const category = /^\/internal\/categories\/([^/?]+)\/resources$/.exec(request.url ?? '');
     const match = /^\/internal\/resources\/([^/?]+)$/.exec(request.url ?? '');
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const claims = token ? decodeJwt(token) : undefined;
@@ -44,6 +45,14 @@ async function startResourceStub(): Promise<ResourceStub> {
       return void response.writeHead(401, { 'content-type': 'application/json' }).end('{}');
     }
     state.calls += 1;
+    if (category) {
+      // As the resource service answers: ACTIVE units in the order they were added.
+      const units = [...state.resources.values()].filter(
+        (unit) => unit.categoryId === category[1] && unit.status === 'ACTIVE',
+      );
+      response.writeHead(units.length ? 200 : 404, { 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ data: units }));
+    }
     const snapshot = match ? state.resources.get(match[1]!) : undefined;
     if (!snapshot) {
       response.writeHead(404, { 'content-type': 'application/json' });
@@ -87,11 +96,19 @@ export interface BookingHarness {
   issuer: TokenIssuer;
   /** A resource that can be booked: ACTIVE, of an ACTIVE verified business. */
   addResource(
-    overrides?: Partial<Omit<ResourceSnapshot, 'business'>> & {
+    overrides?: Partial<Omit<ResourceSnapshot, 'business' | 'bookingRules'>> & {
+      bookingRules?: Partial<ResourceSnapshot['bookingRules']>;
       business?: Partial<ResourceSnapshot['business']>;
     },
   ): ResourceSnapshot;
   tokenFor(role: 'CUSTOMER' | 'VENDOR' | 'ADMIN', userId?: string): Promise<string>;
+  /**
+   * Moves a booking in time so that it started `minutes` ago (its length kept): the only way to
+   * get a booking that has begun, as none can be made in the past.
+   */
+  startedAgo(bookingId: string, minutes: number): Promise<void>;
+  /** Another instance of the service on the same database and resource service. */
+  anotherInstance(): Promise<{ app: HttpApp; container: Container; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -128,7 +145,10 @@ export async function startBooking(env: Record<string, string> = {}): Promise<Bo
         price: '150.00',
         currency: 'USD',
         priceUnit: 'PER_BOOKING',
+        categoryId: null,
+        schedule: ALWAYS_OPEN,
         ...rest,
+        bookingRules: resolveBookingRules(rest.bookingRules),
         business: {
           id: randomUUID(),
           name: 'Grand Hotel',
@@ -136,6 +156,7 @@ export async function startBooking(env: Record<string, string> = {}): Promise<Bo
           status: 'ACTIVE',
           isVerified: true,
           timezone: 'UTC',
+          confirmationWindowMinutes: 1_440,
           ...business,
         },
       };
@@ -143,6 +164,26 @@ export async function startBooking(env: Record<string, string> = {}): Promise<Bo
       return snapshot;
     },
     tokenFor: (role, userId = randomUUID()) => testEnv.keys.sign({ sub: userId, role }),
+    anotherInstance: async () => {
+      const other = await buildContainer(loadConfig('booking', configSchema, testEnv.env));
+      const otherApp = await buildApp(other);
+      await otherApp.ready();
+      return {
+        app: otherApp,
+        container: other,
+        close: async () => {
+          await otherApp.close();
+          for (const step of other.stopSteps) await step.run();
+        },
+      };
+    },
+    startedAgo: async (bookingId, minutes) => {
+      await container.pool.query(
+        `UPDATE bookings SET start_time = now() - make_interval(mins => $2),
+           end_time = now() - make_interval(mins => $2) + (end_time - start_time) WHERE id = $1`,
+        [bookingId, minutes],
+      );
+    },
     close: async () => {
       await app.close();
       for (const step of container.stopSteps) await step.run();

@@ -3,6 +3,7 @@ import { registerBusinessChangeRoutes } from './businesses/business-change.route
 import { registerBusinessRoutes } from './businesses/business.routes.js';
 import type { Container } from './container.js';
 import { registerInternalRoutes } from './internal/internal.routes.js';
+import { registerScheduleRoutes } from './schedules/schedule.routes.js';
 
 /** The business service's HTTP app, without listening: tests build it in-process. */
 export async function buildApp(container: Container): Promise<HttpApp> {
@@ -13,9 +14,14 @@ export async function buildApp(container: Container): Promise<HttpApp> {
     metrics: container.metrics,
     openapi: { title: 'Slotwise business service' },
   });
-  const deps = { businesses: container.businesses, authenticate: container.authenticate };
+  const guards = {
+    authenticate: container.authenticate,
+    authenticateOptional: container.authenticateOptional,
+  };
+  const deps = { businesses: container.businesses, ...guards };
   registerBusinessRoutes(app, deps);
   registerBusinessChangeRoutes(app, deps);
+  registerScheduleRoutes(app, { schedules: container.schedules, ...guards });
   registerInternalRoutes(app, {
     businesses: container.businesses,
     verifier: container.serviceVerifier,

@@ -5,11 +5,15 @@ import { BusinessService } from './businesses/business.service.js';
 import type { Config } from './config.js';
 import { Store } from './db/store.repository.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { ScheduleService } from './schedules/schedule.service.js';
 
 export interface Container extends Infrastructure<PrismaClient> {
   config: Config;
   businesses: BusinessService;
+  schedules: ScheduleService;
   authenticate: PreHandler;
+  /** For the public catalog: no token is an anonymous visitor; a bad one is still a 401. */
+  authenticateOptional: PreHandler;
 }
 
 /** The composition root: infrastructure → repositories → services, wired by hand. */
@@ -28,6 +32,8 @@ export async function buildContainer(
     ...infrastructure,
     config,
     businesses: new BusinessService(store),
+    schedules: new ScheduleService(store),
     authenticate: authenticate(infrastructure.verifier),
+    authenticateOptional: authenticate(infrastructure.verifier, { optional: true }),
   };
 }

@@ -42,6 +42,7 @@ describe('POST /api/businesses', () => {
       phone: '+33 1 23 45 67 89',
       address: input.address,
       timezone: 'Europe/Paris',
+      confirmationWindowMinutes: 1440,
       status: 'PENDING',
       isVerified: false,
       verifiedAt: null,
@@ -65,6 +66,7 @@ describe('POST /api/businesses', () => {
       status: 'PENDING',
       isVerified: false,
       timezone: 'Europe/Paris',
+      confirmationWindowMinutes: 1440,
     });
   });
 

@@ -30,6 +30,7 @@ export interface BusinessJson {
   phone: string | null;
   address: string | null;
   timezone: string;
+  confirmationWindowMinutes: number;
   status: string;
   isVerified: boolean;
   verifiedAt: string | null;
@@ -52,6 +53,8 @@ export interface BusinessRow {
   email: string | null;
   phone: string | null;
   address: string | null;
+  confirmation_window_minutes: number;
+  schedule: unknown;
 }
 
 export interface OutboxRow {
@@ -61,7 +64,7 @@ export interface OutboxRow {
   payload: { id: string; type: string; version: number; data: Record<string, unknown> };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The business service in-process on its own database, started like main.ts does. */
 export interface BusinessHarness {
@@ -97,6 +100,7 @@ export const businessInput = defineFactory<{
   phone?: string;
   address?: string;
   timezone?: string;
+  confirmationWindowMinutes?: number;
 }>((tag) => ({ name: `Business ${tag}`, type: 'HOTEL' }));
 
 export async function startBusiness(): Promise<BusinessHarness> {
@@ -143,7 +147,7 @@ export async function startBusiness(): Promise<BusinessHarness> {
       (
         await pool.query<BusinessRow>(
           `SELECT id, owner_id, name, type, timezone, status, is_verified, verified_at, version,
-                  description, email, phone, address
+                  description, email, phone, address, confirmation_window_minutes, schedule
              FROM businesses WHERE id = $1`,
           [id],
         )

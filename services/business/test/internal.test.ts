@@ -25,7 +25,9 @@ describe('internal routes', () => {
       status: 'PENDING',
       isVerified: false,
       timezone: 'Asia/Tokyo',
+      confirmationWindowMinutes: 1440,
       version: 1,
+      schedule: { weekly: null, overrides: [] },
     };
     for (const url of [
       `/internal/businesses/${business.id}`,

@@ -19,8 +19,9 @@ describe('GET /api/businesses', () => {
   let customer: Person;
   const names: Record<string, BusinessJson> = {};
 
-  const list = async (query: string, who: Person = customer): Promise<ListBody> => {
-    const response = await h.call('GET', `/api/businesses${query}`, who);
+  /** `who` null: an anonymous visitor, without a token. */
+  const list = async (query: string, who: Person | null = customer): Promise<ListBody> => {
+    const response = await h.call('GET', `/api/businesses${query}`, who ?? undefined);
     expect(response.statusCode, response.body).toBe(200);
     return response.json<ListBody>();
   };
@@ -61,8 +62,8 @@ describe('GET /api/businesses', () => {
     await h.close();
   });
 
-  it('shows non-admins only ACTIVE businesses, newest first, with page metadata', async () => {
-    for (const who of [customer, await h.person('VENDOR')]) {
+  it('shows anonymous visitors and non-admins only ACTIVE businesses, newest first, with page metadata', async () => {
+    for (const who of [null, customer, await h.person('VENDOR')]) {
       const body = await list('', who);
       expect(namesOf(body)).toEqual([
         'Epsilon 100% Hotel',
@@ -75,11 +76,13 @@ describe('GET /api/businesses', () => {
     expect(namesOf(await list('?status=ACTIVE'))).toHaveLength(4);
   });
 
-  it('refuses a non-admin who filters on a status other than ACTIVE with 403', async () => {
+  it('refuses a non-admin or anonymous visitor who filters on a status other than ACTIVE with 403', async () => {
     for (const status of ['PENDING', 'INACTIVE', 'SUSPENDED', 'DELETED']) {
-      const response = await h.call('GET', `/api/businesses?status=${status}`, customer);
-      expect(response.statusCode, status).toBe(403);
-      expect(errorOf(response).code).toBe('FORBIDDEN');
+      for (const who of [customer, undefined]) {
+        const response = await h.call('GET', `/api/businesses?status=${status}`, who);
+        expect(response.statusCode, status).toBe(403);
+        expect(errorOf(response).code).toBe('FORBIDDEN');
+      }
     }
   });
 
@@ -154,8 +157,18 @@ describe('GET /api/businesses', () => {
     expect(badFields(response)).toContain(field);
   });
 
-  it('needs a token', async () => {
-    expect((await h.call('GET', '/api/businesses')).statusCode).toBe(401);
+  it('needs no token, but refuses a bad one with 401 and a service token with 403', async () => {
+    expect((await h.call('GET', '/api/businesses')).statusCode).toBe(200);
+    const bad = await h.call('GET', '/api/businesses', 'not-a-token');
+    expect(bad.statusCode).toBe(401);
+    expect(errorOf(bad).code).toBe('UNAUTHENTICATED');
+    // A token minted for another service's internal routes is not an access token here.
+    expect((await h.call('GET', '/api/businesses', await h.serviceToken())).statusCode).toBe(401);
+    // A service's identity with the public audience: public routes are for people too.
+    const service = await h.testEnv.keys.sign({ sub: 'service:resource', role: 'SERVICE' });
+    const asService = await h.call('GET', '/api/businesses', service);
+    expect(asService.statusCode).toBe(403);
+    expect(errorOf(asService).code).toBe('FORBIDDEN');
   });
 
   it('runs the name search on the trigram index', async () => {

@@ -30,6 +30,15 @@ describe('reading businesses', () => {
   });
 
   describe('GET /api/businesses/:id', () => {
+    it('shows an ACTIVE business to anonymous visitors, and a 404 for one that is not ACTIVE', async () => {
+      const visible = await h.call('GET', `/api/businesses/${active.id}`);
+      expect(visible.statusCode).toBe(200);
+      expect(visible.json<{ data: BusinessJson }>().data).toEqual(active);
+      const hidden = await h.call('GET', `/api/businesses/${pending.id}`);
+      expect(hidden.statusCode).toBe(404);
+      expect(errorOf(hidden).code).toBe('NOT_FOUND');
+    });
+
     it('shows an ACTIVE business to every signed-in user', async () => {
       for (const who of [admin, customer, owner, stranger]) {
         const response = await h.call('GET', `/api/businesses/${active.id}`, who);
@@ -51,14 +60,16 @@ describe('reading businesses', () => {
       }
     });
 
-    it('answers 404 for an unknown id, 400 for a malformed one, 401 without a token', async () => {
+    it('answers 404 for an unknown id, 400 for a malformed one, 401 for a bad token', async () => {
       const unknown = await h.call('GET', `/api/businesses/${crypto.randomUUID()}`, customer);
       expect(unknown.statusCode).toBe(404);
       expect(errorOf(unknown).code).toBe('NOT_FOUND');
       const malformed = await h.call('GET', '/api/businesses/not-a-uuid', customer);
       expect(malformed.statusCode).toBe(400);
       expect(errorOf(malformed).code).toBe('VALIDATION_ERROR');
-      expect((await h.call('GET', `/api/businesses/${active.id}`)).statusCode).toBe(401);
+      const badToken = await h.call('GET', `/api/businesses/${active.id}`, 'not-a-token');
+      expect(badToken.statusCode).toBe(401);
+      expect(errorOf(badToken).code).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -64,17 +64,31 @@ describe('business service', () => {
   it('documents every route in its OpenAPI document', async () => {
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
-    expect(paths).toEqual(
+    type Operation = { security?: Record<string, string[]>[] };
+    const document = response.json<{ paths: Record<string, Record<string, Operation>> }>();
+    expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/api/businesses',
         '/api/businesses/me',
         '/api/businesses/{id}',
         '/api/businesses/{id}/status',
         '/api/businesses/{id}/verify',
+        '/api/businesses/{id}/schedule',
         '/internal/businesses/{id}',
         '/internal/businesses/by-owner/{ownerId}',
       ]),
     );
+    // The catalog's reads need no token ({}); everything else needs one.
+    const { paths } = document;
+    for (const path of [
+      '/api/businesses',
+      '/api/businesses/{id}',
+      '/api/businesses/{id}/schedule',
+    ]) {
+      expect(paths[path]?.get?.security, path).toEqual([{}, { bearerAuth: [] }]);
+    }
+    expect(paths['/api/businesses/{id}/schedule']?.put?.security).toEqual([{ bearerAuth: [] }]);
+    expect(paths['/api/businesses/{id}/schedule']?.delete?.security).toEqual([{ bearerAuth: [] }]);
+    expect(paths['/api/businesses/me']?.get?.security).toEqual([{ bearerAuth: [] }]);
   });
 });

@@ -126,6 +126,57 @@ describe('gateway', () => {
     expect(jwks.statusCode).toBe(200);
   });
 
+  it('lets anyone read the catalog, but still checks a token that comes along', async () => {
+    const id = crypto.randomUUID();
+    for (const url of [
+      '/api/businesses?type=CLINIC',
+      `/api/businesses/${id}`,
+      `/api/businesses/${id}/schedule`,
+      '/api/resources?search=desk',
+      `/api/resources/${id}`,
+      `/api/resources/${id}/schedule`,
+      '/api/resources/categories',
+      `/api/resources/categories/${id}`,
+      `/api/bookings/availability?resourceId=${id}`,
+    ]) {
+      // Through to the upstream (the business upstream here is a real service with few routes).
+      const anonymous = await gateway.app.inject({ method: 'GET', url });
+      expect([200, 404], url).toContain(anonymous.statusCode);
+      const answer =
+        anonymous.statusCode === 200
+          ? anonymous.json<Echo>().data.headers.authorization
+          : anonymous.json<{ error: { code: string } }>().error.code;
+      expect(answer, url).toBe(anonymous.statusCode === 200 ? undefined : 'NOT_FOUND');
+      const forged = await gateway.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${keys.unsigned({ sub: id, role: 'ADMIN' })}` },
+      });
+      expect(forged.statusCode, url).toBe(401);
+    }
+    // Everything else in those services still needs a token: writes, the vendor's own business,
+    // stats, bookings.
+    for (const [method, url] of [
+      ['POST', '/api/businesses'],
+      ['GET', '/api/businesses/me'],
+      ['PUT', `/api/businesses/${id}/schedule`],
+      ['DELETE', `/api/resources/${id}/schedule`],
+      ['GET', '/api/resources/stats'],
+      ['POST', '/api/resources/bulk'],
+      ['PATCH', `/api/resources/${id}`],
+      ['GET', '/api/bookings'],
+      ['GET', `/api/bookings/${id}`],
+      ['POST', `/api/bookings/${id}/reschedule`],
+    ] as const) {
+      const response = await gateway.app.inject({
+        method,
+        url,
+        payload: method === 'GET' ? undefined : {},
+      });
+      expect(response.statusCode, `${method} ${url}`).toBe(401);
+    }
+  });
+
   it('accepts the token from the accessToken cookie and forwards it as a bearer token', async () => {
     const response = await gateway.app.inject({
       method: 'GET',

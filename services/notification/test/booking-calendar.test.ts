@@ -140,6 +140,29 @@ describe('booking calendar file', () => {
     expect(property(event, 'ORGANIZER')).toBe(property(published, 'ORGANIZER'));
   });
 
+  it('publishes a reschedule as the same event with its new times and a higher sequence', () => {
+    const published = component(readIcs(calendar()).lines, 'VEVENT');
+    const ics = readIcs(
+      calendar({
+        sequence: 3,
+        start: new Date('2026-12-08T08:00:00Z'),
+        end: new Date('2026-12-08T09:30:00Z'),
+      }),
+    );
+
+    expect(ics.lines).toContain('METHOD:PUBLISH');
+    const event = component(ics.lines, 'VEVENT');
+    expect(property(event, 'UID')).toBe(property(published, 'UID'));
+    expect(event).toEqual(
+      expect.arrayContaining([
+        'SEQUENCE:3',
+        'DTSTART;TZID=Europe/Berlin:20261208T090000',
+        'DTEND;TZID=Europe/Berlin:20261208T103000',
+        'STATUS:CONFIRMED',
+      ]),
+    );
+  });
+
   it('keeps a stay across the end of summer time at the wall-clock times of the business', () => {
     // Berlin leaves summer time on 25 October 2026, 03:00 CEST → 02:00 CET.
     const start = new Date('2026-10-24T18:00:00Z');

@@ -1,10 +1,10 @@
-import { EventTypes, type BookingEventData, type UserRole } from '@slotwise/contracts';
+import { EventTypes, type BookingEventData } from '@slotwise/contracts';
 import { waitFor } from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BERLIN_RANGE, drain, knownUser, type KnownUser } from './booking-parties.js';
 import {
   buildBookingData,
   buildBookingEvent,
-  buildOtpRequested,
   buildUserEvent,
   buildUserProfile,
 } from './factories.js';
@@ -12,31 +12,11 @@ import { startHarness, type Harness } from './harness.js';
 import { component, property, readIcs } from './ics-lines.js';
 
 const SLOW = { timeoutMs: 20_000, intervalMs: 50 };
-/** 15:00 CEST on 24 October to 11:00 CET on 26 October: the clocks go back in between. */
-const BERLIN_RANGE =
-  'Saturday 24 October 2026, 15:00 – Monday 26 October 2026, 11:00 (Europe/Berlin time)';
-
-async function knownUser(harness: Harness, role: UserRole, firstName: string) {
-  const profile = buildUserProfile({ role, firstName, status: 'ACTIVE' });
-  await harness.publish(buildUserEvent(EventTypes.userRegistered, profile.userId, 1, profile));
-  await waitFor(async () => expect(await harness.user(profile.userId)).toBeDefined());
-  return profile;
-}
-
-/**
- * Events of one aggregate are handled in queue order: once this mail, sent for an event of the
- * booking's aggregate, is out, every earlier event of that booking was handled.
- */
-async function drain(harness: Harness, bookingId: string): Promise<void> {
-  const marker = buildOtpRequested({ userId: bookingId });
-  await harness.publish(marker);
-  await harness.smtp.waitFor(marker.data.email);
-}
 
 describe('booking mails', () => {
   let harness: Harness;
-  let customer: Awaited<ReturnType<typeof knownUser>>;
-  let vendor: Awaited<ReturnType<typeof knownUser>>;
+  let customer: KnownUser;
+  let vendor: KnownUser;
 
   beforeAll(async () => {
     harness = await startHarness();
@@ -72,8 +52,27 @@ describe('booking mails', () => {
     expect(mail.text).toContain('Notes: Late arrival, around 22:00 <please>');
     expect(mail.text).toContain('Please confirm or decline the request.');
     expect(mail.html).toContain('around 22:00 &lt;please&gt;');
+    expect(mail.attachments).toHaveLength(0);
+
+    const received = await harness.smtp.waitFor(customer.email);
+    expect(received.subject).toBe('Booking request received: Room 12 on Saturday 24 October 2026');
+    expect(received.text).toContain('Hi Grace,');
+    expect(received.text).toContain(
+      'Your request to book Room 12 at Harbour Hotel has been received.',
+    );
+    expect(received.text).toContain('Harbour Hotel still has to confirm it.');
+    expect(received.text).toContain(`When: ${BERLIN_RANGE}`);
+    expect(received.text).not.toContain('confirmed');
+    // Not confirmed yet, so not for the calendar.
+    expect(received.attachments).toHaveLength(0);
     await waitFor(async () => {
       expect(await harness.notificationsFor(event.id)).toEqual([
+        expect.objectContaining({
+          template: 'booking.request_received',
+          userId: customer.userId,
+          recipient: customer.email,
+          status: 'SENT',
+        }),
         expect.objectContaining({
           template: 'booking.requested',
           userId: vendor.userId,
@@ -83,7 +82,8 @@ describe('booking mails', () => {
       ]);
     });
     await drain(harness, data.bookingId);
-    expect(harness.smtp.to(customer.email)).toHaveLength(0);
+    expect(harness.smtp.to(customer.email)).toHaveLength(1);
+    expect(harness.smtp.to(vendor.email)).toHaveLength(1);
   });
 
   it('sends the customer the confirmation with a calendar file in the business time zone', async () => {
@@ -156,16 +156,24 @@ describe('booking mails', () => {
       cancelledBy: vendor.userId,
       cancelReason: 'Burst pipe in the room',
     });
-    await harness.publish(buildBookingEvent(EventTypes.bookingCancelled, data, 2));
+    const event = buildBookingEvent(EventTypes.bookingCancelled, data, 2);
+    await harness.publish(event);
 
     const mail = await harness.smtp.waitFor(customer.email);
-    expect(mail.text).toContain('Harbour Hotel has cancelled your booking of Room 12.');
+    expect(mail.subject).toBe('Booking request declined: Room 12 on Saturday 24 October 2026');
+    expect(mail.text).toContain('Harbour Hotel has declined your booking request for Room 12.');
     expect(mail.text).toContain('Reason given: Burst pipe in the room');
+    expect(mail.text).toContain(`When: ${BERLIN_RANGE}`);
+    // A request turned down reads as declined throughout, never as a cancellation.
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/cancel/i);
     // Never confirmed, so never in the customer's calendar: nothing to take out of it.
     expect(mail.attachments).toHaveLength(0);
     expect(mail.text).not.toContain('calendar');
     await drain(harness, data.bookingId);
     expect(harness.smtp.to(vendor.email)).toHaveLength(0);
+    expect(await harness.notificationsFor(event.id)).toEqual([
+      expect.objectContaining({ template: 'booking.declined', recipient: customer.email }),
+    ]);
   });
 
   it('takes a confirmed booking out of the customer’s calendar when it is cancelled', async () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cancellationKind,
   cancellationRecipients,
   cancellerOf,
-  displayName,
-} from '../src/events/handlers/booking-mail.handlers.js';
+} from '../src/events/handlers/booking-cancelled.handler.js';
+import { displayName } from '../src/events/handlers/booking-mail.shared.js';
 import { renderBookingCancelledMail } from '../src/templates/booking-cancelled.template.js';
+import { renderBookingRescheduledMail } from '../src/templates/booking-rescheduled.template.js';
 import { renderBookingRequestedMail } from '../src/templates/booking.templates.js';
 import { formatTimeRange } from '../src/time/time-range.js';
 import { resolveTimeZone } from '../src/time/zoned-time.js';
@@ -69,6 +71,24 @@ describe('who hears about a cancellation', () => {
   });
 });
 
+describe('what kind of cancellation it was', () => {
+  const data = buildBookingData();
+  const admin = buildBookingData().userId;
+
+  it.each([
+    ['the platform expiring a request', 'PENDING', null, 'EXPIRED', 'expired'],
+    ['the business turning down a request', 'PENDING', data.vendorId, 'Full', 'declined'],
+    ['the business cancelling a confirmed booking', 'CONFIRMED', data.vendorId, 'x', 'cancelled'],
+    ['an administrator cancelling a request', 'PENDING', admin, 'x', 'cancelled'],
+    ['the customer withdrawing a request', 'PENDING', data.userId, 'x', 'cancelled'],
+    ['the platform for an unpaid booking', 'PENDING', null, 'PAYMENT_EXPIRED', 'cancelled'],
+    ['a customer who typed EXPIRED', 'PENDING', data.userId, 'EXPIRED', 'cancelled'],
+  ] as const)('%s', (_what, previousStatus, cancelledBy, cancelReason, kind) => {
+    const booking = { ...data, status: 'CANCELLED' as const, previousStatus, cancelledBy };
+    expect(cancellationKind({ ...booking, cancelReason })).toBe(kind);
+  });
+});
+
 describe('booking templates', () => {
   const input = {
     booking: buildBookingData({
@@ -95,6 +115,28 @@ describe('booking templates', () => {
 
     expect(mail.text).toContain('No reason was given.');
     expect(mail.text).toContain('Harbour <Hotel> & Spa has cancelled your booking of Room 12.');
+  });
+
+  it('words a decline as a decline for the customer and gives the reason', () => {
+    const declined = { ...input, booking: { ...input.booking, cancelReason: 'Fully booked' } };
+    const mail = renderBookingCancelledMail(declined, 'customer', 'vendor', templates, {
+      kind: 'declined',
+    });
+
+    expect(mail.subject).toBe('Booking request declined: Room 12 on Saturday 24 October 2026');
+    expect(mail.text).toContain('Harbour <Hotel> & Spa has declined your booking request');
+    expect(mail.text).toContain('Reason given: Fully booked');
+    expect(mail.html).not.toMatch(/cancel/i);
+  });
+
+  it('shows only the new time of a reschedule whose event lacks the old one', () => {
+    const moved = { ...input, booking: { ...input.booking, status: 'CONFIRMED' as const } };
+    const mail = renderBookingRescheduledMail(moved, 'vendor', templates);
+
+    expect(mail.text).toContain('New time: Saturday 24 October 2026, 15:00');
+    expect(mail.text).not.toContain('Previous time');
+    expect(mail.text).not.toContain('confirm');
+    expect(mail.text).toContain('Review your bookings at https://book.example.com');
   });
 
   it('names the customer by name and username, or by username alone', () => {

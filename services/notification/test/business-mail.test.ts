@@ -42,6 +42,7 @@ function summary(ownerId: string, status: BusinessStatus, name = 'Harbour Clinic
     status,
     isVerified: status !== 'PENDING',
     timezone: 'UTC',
+    confirmationWindowMinutes: 1_440,
   };
 }
 

@@ -66,6 +66,7 @@ export function buildBookingData(overrides: Partial<BookingEventData> = {}): Boo
     vendorId: randomUUID(),
     businessId: randomUUID(),
     resourceId: randomUUID(),
+    categoryId: null,
     businessName: 'Harbour Hotel',
     resourceName: 'Room 12',
     resourceType: 'HOTEL_ROOM',
@@ -81,6 +82,9 @@ export function buildBookingData(overrides: Partial<BookingEventData> = {}): Boo
     notes: null,
     cancelReason: null,
     cancelledBy: null,
+    previousStartTime: null,
+    previousEndTime: null,
+    reschedules: 0,
     ...overrides,
   };
 }

@@ -11,8 +11,10 @@ import {
   assertSubscribed,
   createDispatcher,
   defineHandler,
+  type HandlerDependencies,
   type NotificationEventHandler,
 } from '../src/events/handler-registry.js';
+import { buildHandlerRegistry, SUBSCRIBED_PATTERNS } from '../src/events/handlers/index.js';
 import { renderOtpMail } from '../src/templates/otp.templates.js';
 import { renderWelcomeMail } from '../src/templates/welcome.template.js';
 
@@ -52,6 +54,20 @@ describe('event dispatch', () => {
       /booking\.created/,
     );
     expect(() => assertSubscribed({ [EventTypes.userDeleted]: handler }, ['user.*'])).not.toThrow();
+  });
+
+  it('handles every booking event that mails someone, rescheduling included, on bound patterns', () => {
+    const registry = buildHandlerRegistry({} as HandlerDependencies);
+
+    expect(Object.keys(registry)).toEqual(
+      expect.arrayContaining([
+        EventTypes.bookingCreated,
+        EventTypes.bookingConfirmed,
+        EventTypes.bookingCancelled,
+        EventTypes.bookingRescheduled,
+      ]),
+    );
+    expect(() => assertSubscribed(registry, SUBSCRIBED_PATTERNS)).not.toThrow();
   });
 
   it('rejects a payload that breaks the contract, naming the field but not its value', async () => {

@@ -17,6 +17,7 @@ import {
 import { PrismaClient } from './generated/prisma/client.js';
 import { SnapshotService } from './internal/snapshot.service.js';
 import { ResourceQueryService } from './resources/resource-query.service.js';
+import { ResourceScheduleService } from './resources/resource-schedule.service.js';
 import { ResourceService } from './resources/resource.service.js';
 
 export interface Container extends Infrastructure<PrismaClient> {
@@ -26,8 +27,11 @@ export interface Container extends Infrastructure<PrismaClient> {
   resources: ResourceService;
   queries: ResourceQueryService;
   categories: CategoryService;
+  schedules: ResourceScheduleService;
   snapshots: SnapshotService;
   authenticate: PreHandler;
+  /** For the public catalog: a token is read when there is one (a bad one is still 401). */
+  identify: PreHandler;
 }
 
 /** The composition root: infrastructure → repositories → services, wired by hand. */
@@ -81,8 +85,10 @@ export async function buildContainer(
     resources: new ResourceService(store, directory),
     queries: new ResourceQueryService(store, directory),
     categories: new CategoryService(store, directory),
-    snapshots: new SnapshotService(store, directory),
+    schedules: new ResourceScheduleService(store),
+    snapshots: new SnapshotService(store),
     authenticate: authenticate(infrastructure.verifier),
+    identify: authenticate(infrastructure.verifier, { optional: true }),
     start: async (): Promise<void> => {
       await infrastructure.start();
       subscription ??= await subscribeBusinessEvents(

@@ -1,4 +1,9 @@
-import type { BusinessSummary, VersionedBusiness } from '@slotwise/contracts';
+import {
+  ALWAYS_OPEN,
+  type BusinessSummary,
+  type Schedule,
+  type VersionedBusiness,
+} from '@slotwise/contracts';
 import { describe, expect, it } from 'vitest';
 import { BusinessDirectory, type BusinessReadModel } from '../src/businesses/business-directory.js';
 import type { BusinessLookup } from '../src/businesses/business-lookup.js';
@@ -28,10 +33,10 @@ function setup(ttlMs = 1_000) {
     findById: async (id) => rows.get(id) ?? null,
     versionOfOwner: async (ownerId) =>
       [...rows.values()].find((b) => b.ownerId === ownerId)?.version ?? null,
-    apply: async (business, version) => {
+    apply: async (business, version, schedule) => {
       const held = rows.get(business.id);
       if (held && held.version >= version) return false;
-      rows.set(business.id, { ...business, version });
+      rows.set(business.id, { ...business, version, schedule: schedule ?? held?.schedule ?? null });
       return true;
     },
   };
@@ -54,11 +59,19 @@ function setup(ttlMs = 1_000) {
   };
 }
 
-/** The business service's answer: a business at a version. */
-const answerOf = (business: BusinessSummary, version = 1): VersionedBusiness => ({
-  ...business,
-  version,
-});
+/** The business service's answer: a business at a version, with its schedule. */
+const answerOf = (
+  business: BusinessSummary,
+  version = 1,
+  schedule: Schedule = ALWAYS_OPEN,
+): VersionedBusiness => ({ ...business, version, schedule });
+
+/** A read-model row: a business at a version (no schedule known unless given). */
+const rowOf = (
+  business: BusinessSummary,
+  version: number,
+  schedule: Schedule | null = null,
+): BusinessRecord => ({ ...business, version, schedule });
 
 describe('BusinessDirectory', () => {
   it('reuses an owner’s answer within the TTL and asks again after it', async () => {
@@ -93,7 +106,7 @@ describe('BusinessDirectory', () => {
     t.directory.forget(business.ownerId);
     await t.directory.ofOwner(business.ownerId);
     expect(t.calls.byOwner).toBe(2);
-    t.rows.set(business.id, { ...business, status: 'SUSPENDED', version: 3 });
+    t.rows.set(business.id, rowOf({ ...business, status: 'SUSPENDED' }, 3));
     await t.directory.ofOwner(business.ownerId);
     expect(t.calls.byOwner).toBe(3);
   });
@@ -101,14 +114,14 @@ describe('BusinessDirectory', () => {
   it('lets the read model take an owner’s answer only when it is newer than what it holds', async () => {
     const t = setup();
     const business = buildBusiness({ status: 'PENDING', isVerified: false });
-    t.rows.set(business.id, { ...business, version: 1 });
+    t.rows.set(business.id, rowOf(business, 1));
     const verified = { ...business, status: 'ACTIVE' as const, isVerified: true };
     // Verified (version 2) before its event got here: the answer moves the read model on.
     t.answers.set(business.id, answerOf(verified, 2));
     expect(await t.directory.ofOwner(business.ownerId)).toEqual(verified);
-    expect(t.rows.get(business.id)).toEqual({ ...verified, version: 2 });
+    expect(t.rows.get(business.id)).toEqual(rowOf(verified, 2, ALWAYS_OPEN));
     // An answer older than what an event brought meanwhile changes nothing.
-    t.rows.set(business.id, { ...verified, status: 'SUSPENDED', version: 3 });
+    t.rows.set(business.id, rowOf({ ...verified, status: 'SUSPENDED' }, 3));
     t.directory.forget(business.ownerId);
     await t.directory.ofOwner(business.ownerId);
     expect(t.rows.get(business.id)).toMatchObject({ status: 'SUSPENDED', version: 3 });
@@ -128,16 +141,18 @@ describe('BusinessDirectory', () => {
     expect(t.calls.byOwner).toBe(2);
   });
 
-  it('reads a business by id from the read model, else from the business service, seeding the model', async () => {
+  it('reads a business by id from the read model, else from the business service, seeding the model with its schedule', async () => {
     const t = setup();
     const known = buildBusiness();
-    t.rows.set(known.id, { ...known, version: 4 });
+    t.rows.set(known.id, rowOf(known, 4));
     expect(await t.directory.byId(known.id)).toEqual(known);
     expect(t.calls.byId).toBe(0);
     const remote = buildBusiness();
-    t.answers.set(remote.id, answerOf(remote, 2));
+    const hours: Schedule = { weekly: { MON: [['09:00', '17:00']] }, overrides: [] };
+    t.answers.set(remote.id, answerOf(remote, 2, hours));
+    // The summary alone: no version, no schedule.
     expect(await t.directory.byId(remote.id)).toEqual(remote);
-    expect(t.rows.get(remote.id)).toEqual({ ...remote, version: 2 });
+    expect(t.rows.get(remote.id)).toEqual(rowOf(remote, 2, hours));
     expect(await t.directory.byId('unknown')).toBeNull();
     expect(t.calls.byId).toBe(2);
   });

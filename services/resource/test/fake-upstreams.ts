@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BusinessSummary } from '@slotwise/contracts';
+import { ALWAYS_OPEN, type BusinessSummary, type Schedule } from '@slotwise/contracts';
 import { createTokenVerifier } from '@slotwise/platform/auth';
 import type { TestKeys } from '@slotwise/testkit';
 
@@ -10,16 +10,17 @@ export const CLIENT = { id: 'resource', secret: 'resource-secret-0123456789' };
 /**
  * What the resource service calls, over real HTTP on 127.0.0.1: auth's client-credentials and
  * revocation endpoints, and the business service's two internal routes as its contract says
- * (`{ data: BusinessSummary }`, 404 when unknown, a SERVICE token for audience 'business').
+ * (`{ data: VersionedBusiness }`, 404 when unknown, a SERVICE token for audience 'business').
  * It stands for the business service, whose own tests live with it.
  */
 export interface FakeUpstreams {
   url: string;
   /**
    * The businesses the fake business service knows, by id; answered at `version`, or 1 when a
-   * test does not care (an answer no newer than the read model's row leaves the row alone).
+   * test does not care (an answer no newer than the read model's row leaves the row alone), with
+   * `schedule` (default: none, open around the clock).
    */
-  businesses: Map<string, BusinessSummary & { version?: number }>;
+  businesses: Map<string, FakeBusiness>;
   /** Business lookups answered (any status), to observe caching. */
   readonly lookups: number;
   /** 'down': the business routes answer 503, as a dependency in trouble does. */
@@ -32,6 +33,8 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
+type FakeBusiness = BusinessSummary & { version?: number; schedule?: Schedule };
+
 const refusal = (code: string) => ({ error: { code, message: code, requestId: 'fake' } });
 
 async function readBody(request: IncomingMessage): Promise<Record<string, string>> {
@@ -41,7 +44,7 @@ async function readBody(request: IncomingMessage): Promise<Record<string, string
 }
 
 export async function startFakeUpstreams(keys: TestKeys): Promise<FakeUpstreams> {
-  const businesses = new Map<string, BusinessSummary & { version?: number }>();
+  const businesses = new Map<string, FakeBusiness>();
   let mode: 'up' | 'down' = 'up';
   let lookups = 0;
   const verifier = createTokenVerifier({
@@ -82,7 +85,7 @@ export async function startFakeUpstreams(keys: TestKeys): Promise<FakeUpstreams>
     const found = byOwner
       ? [...businesses.values()].find((business) => business.ownerId === byOwner)
       : businesses.get(byId ?? '');
-    if (found) send(response, 200, { data: { version: 1, ...found } });
+    if (found) send(response, 200, { data: { version: 1, schedule: ALWAYS_OPEN, ...found } });
     else send(response, 404, refusal('NOT_FOUND'));
   }
 

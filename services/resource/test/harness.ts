@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { BusinessSummary } from '@slotwise/contracts';
+import type { BookingRules, BusinessSummary, Schedule } from '@slotwise/contracts';
 import { loadConfig } from '@slotwise/platform/config';
 import { createEvent, createEventTransport, type EventTransport } from '@slotwise/platform/events';
 import type { HttpApp } from '@slotwise/platform/http';
@@ -42,8 +42,15 @@ export interface ResourceHarness {
   /** A vendor whose business the business service knows (ACTIVE and verified unless overridden). */
   vendor(business?: Partial<BusinessSummary>): Promise<Vendor>;
   actor(role: Actor['role']): Promise<Actor>;
-  /** Publishes `type` for the business as it is now in the fake, with that version. */
-  publishBusiness(type: string, business: BusinessSummary, version: number): Promise<void>;
+  /**
+   * Publishes `type` for the business with that version; give `schedule` for
+   * `business.schedule_changed`.
+   */
+  publishBusiness(
+    type: string,
+    business: BusinessSummary & { schedule?: Schedule },
+    version: number,
+  ): Promise<void>;
   sql<T extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -114,6 +121,7 @@ export const buildBusiness = defineFactory<BusinessSummary>((tag) => ({
   status: 'ACTIVE',
   isVerified: true,
   timezone: 'UTC',
+  confirmationWindowMinutes: 1_440,
 }));
 
 /** A request body: any field may be overridden with anything, to try what the API refuses. */
@@ -140,12 +148,13 @@ export interface ResourceJson {
   currency: string;
   priceUnit: string;
   metadata: Record<string, unknown>;
+  bookingRules: BookingRules;
   status: string;
   createdAt: string;
   updatedAt: string;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export function call(
   h: ResourceHarness,
@@ -181,6 +190,16 @@ export async function createCategory(
   const response = await call(h, 'POST', '/api/resources/categories', vendor, { name });
   if (response.statusCode !== 201) throw new Error(`category failed: ${response.body}`);
   return response.json<{ data: { id: string; name: string; businessId: string } }>().data;
+}
+
+/** A service token as booking holds one for this service. */
+export async function bookingHeaders(h: ResourceHarness): Promise<Record<string, string>> {
+  const token = await h.testEnv.keys.sign({
+    sub: 'service:booking',
+    role: 'SERVICE',
+    aud: 'resource',
+  });
+  return { authorization: `Bearer ${token}` };
 }
 
 export function errorOf(response: LightMyRequestResponse): {

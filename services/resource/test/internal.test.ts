@@ -1,4 +1,4 @@
-import { resourceSnapshot } from '@slotwise/contracts';
+import { ALWAYS_OPEN, BOOKING_RULE_DEFAULTS, resourceSnapshot } from '@slotwise/contracts';
 import { waitFor } from '@slotwise/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -46,6 +46,9 @@ describe('GET /internal/resources/:id', () => {
       price: '19.99',
       currency: 'USD',
       priceUnit: 'PER_HOUR',
+      categoryId: null,
+      bookingRules: BOOKING_RULE_DEFAULTS,
+      schedule: ALWAYS_OPEN,
       business: vendor.business,
     });
   });

@@ -87,9 +87,11 @@ describe('resource service', () => {
         '/api/resources/stats',
         '/api/resources/{id}',
         '/api/resources/{id}/status',
+        '/api/resources/{id}/schedule',
         '/api/resources/categories',
         '/api/resources/categories/{id}',
         '/internal/resources/{id}',
+        '/internal/categories/{id}/resources',
       ]),
     );
   });

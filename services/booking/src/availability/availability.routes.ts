@@ -1,42 +1,47 @@
 import type { PreHandler } from '@slotwise/platform/auth';
 import { dataOf, errorResponse, type HttpApp } from '@slotwise/platform/http';
+import type { Span } from '../rules/opening-hours.js';
 import { availabilitySchema, availabilityQuery } from '../bookings/booking.schemas.js';
-import type { AvailabilityService, TimeRange } from './availability.service.js';
+import type { AvailabilityService } from './availability.service.js';
 
-const present = (range: TimeRange) => ({
-  startTime: range.startTime.toISOString(),
-  endTime: range.endTime.toISOString(),
+const present = (span: Span) => ({
+  startTime: new Date(span.start).toISOString(),
+  endTime: new Date(span.end).toISOString(),
 });
 
 export function registerAvailabilityRoutes(
   app: HttpApp,
-  deps: { availability: AvailabilityService; authenticate: PreHandler },
+  deps: { availability: AvailabilityService; authenticateOptional: PreHandler },
 ): void {
   app.get(
     '/api/bookings/availability',
     {
-      preHandler: deps.authenticate,
+      // Public (the catalog): a visitor sees what is free before signing up; nothing in the
+      // answer names a customer.
+      preHandler: deps.authenticateOptional,
       schema: {
         tags: ['bookings'],
-        security: [{ bearerAuth: [] }],
         summary:
-          'Busy ranges of a resource in a window (at most 93 days), and free slots of a length',
+          'Open, busy and free time of a resource or a room type in a window (at most 93 days)',
         querystring: availabilityQuery,
-        response: { 200: dataOf(availabilitySchema), 400: errorResponse },
+        response: { 200: dataOf(availabilitySchema), 400: errorResponse, 404: errorResponse },
       },
     },
     async (request) => {
-      const { resourceId, from, to, slotMinutes } = request.query;
+      const { resourceId, categoryId, from, to, slotMinutes } = request.query;
       const result = await deps.availability.availability(
-        resourceId,
+        { resourceId, categoryId },
         new Date(from),
         new Date(to),
         slotMinutes,
+        request.id,
       );
       return {
         data: {
+          timezone: result.timezone,
+          open: result.open.map(present),
           busy: result.busy.map(present),
-          ...(result.free ? { free: result.free.map(present) } : {}),
+          free: result.free.map((slot) => ({ ...present(slot), available: slot.available })),
         },
       };
     },

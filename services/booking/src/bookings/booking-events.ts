@@ -1,13 +1,17 @@
-import type { BookingEventData, BookingStatus } from '@slotwise/contracts';
+import type { BookingEventData, BookingStatus, EventType } from '@slotwise/contracts';
 import { createEvent, type EventEnvelope } from '@slotwise/platform/events';
 import type { BookingRecord } from './booking.types.js';
 
-/** The event of a change to `booking`, which was at `previousStatus` before (null: new). */
+/**
+ * The event of a change to `booking`, which was at `previousStatus` before (null: new); for a
+ * reschedule, `previous` is the booking before the move.
+ */
 export function bookingEvent(
-  type: string,
+  type: EventType,
   booking: BookingRecord,
   previousStatus: BookingStatus | null,
   requestId?: string,
+  previous?: Pick<BookingRecord, 'startTime' | 'endTime'>,
 ): EventEnvelope<BookingEventData> {
   return createEvent<BookingEventData>({
     type,
@@ -21,6 +25,7 @@ export function bookingEvent(
       vendorId: booking.vendorId,
       businessId: booking.businessId,
       resourceId: booking.resourceId,
+      categoryId: booking.categoryId,
       businessName: booking.businessName,
       resourceName: booking.resourceName,
       resourceType: booking.resourceType,
@@ -36,6 +41,9 @@ export function bookingEvent(
       notes: booking.notes,
       cancelReason: booking.cancelReason,
       cancelledBy: booking.cancelledBy,
+      previousStartTime: previous?.startTime.toISOString() ?? null,
+      previousEndTime: previous?.endTime.toISOString() ?? null,
+      reschedules: booking.reschedules,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { EventTypes, type EventType } from '@slotwise/contracts';
 import type { BookingStatus } from './booking.types.js';
 
 export type BookingAction = 'confirm' | 'check-in' | 'complete' | 'no-show' | 'cancel';
@@ -8,7 +9,7 @@ interface Transition {
   to: BookingStatus;
   /** Who may take it; the customer only ever cancels. */
   by: readonly Actor[];
-  event: string;
+  event: EventType;
 }
 
 /**
@@ -21,36 +22,37 @@ export const TRANSITIONS: Record<BookingAction, Transition> = {
     from: ['PENDING'],
     to: 'CONFIRMED',
     by: ['owner', 'admin'],
-    event: 'booking.confirmed',
+    event: EventTypes.bookingConfirmed,
   },
   'check-in': {
     from: ['CONFIRMED'],
     to: 'IN_PROGRESS',
     by: ['owner', 'admin'],
-    event: 'booking.checked_in',
+    event: EventTypes.bookingCheckedIn,
   },
   complete: {
     from: ['IN_PROGRESS'],
     to: 'COMPLETED',
     by: ['owner', 'admin'],
-    event: 'booking.completed',
+    event: EventTypes.bookingCompleted,
   },
   'no-show': {
     from: ['CONFIRMED'],
     to: 'NO_SHOW',
     by: ['owner', 'admin'],
-    event: 'booking.no_show',
+    event: EventTypes.bookingNoShow,
   },
   cancel: {
     from: ['PENDING', 'CONFIRMED', 'IN_PROGRESS'],
     to: 'CANCELLED',
     by: ['customer', 'owner', 'admin'],
-    event: 'booking.cancelled',
+    event: EventTypes.bookingCancelled,
   },
 };
 
 export type TransitionCheck =
-  { ok: true; to: BookingStatus; event: string } | { ok: false; reason: 'forbidden' | 'invalid' };
+  | { ok: true; to: BookingStatus; event: EventType }
+  | { ok: false; reason: 'forbidden' | 'invalid' };
 
 export function checkTransition(
   action: BookingAction,

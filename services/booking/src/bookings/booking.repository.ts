@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@slotwise/platform/events';
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { BOOKING_COLUMNS, SqlParams } from './booking-columns.js';
 import {
   HOLDING_STATUSES,
   type BookingFilter,
@@ -33,6 +34,18 @@ export interface IdempotencyClaim {
 export type InsertOutcome = 'created' | 'conflict' | 'key-taken';
 
 const EXCLUSION_VIOLATION = '23P01';
+
+/** The outbox row of `event`, for each row of the CTE `from` (the booking written). */
+function outboxInsert(
+  p: SqlParams,
+  event: EventEnvelope<object>,
+  at: string,
+  from: string,
+): string {
+  return `INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
+        SELECT ${p.add(event.id, 'uuid')}, id, ${p.add(event.type, 'text')}, ${p.add(event.version, 'int')},
+          ${p.add(JSON.stringify(event), 'jsonb')}, ${at} FROM ${from}`;
+}
 const DEADLOCK = '40P01';
 
 /**
@@ -45,19 +58,33 @@ const resourceLock = (param: string): string =>
   `pg_advisory_xact_lock(hashtextextended('booking:resource:' || ${param}::uuid::text, 0))`;
 
 /**
- * The holding bookings of a resource overlapping [$2, $3). A booking lasts at most the longest
- * duration allowed, so one overlapping the window starts after `$2 − that` ($4): with that lower
- * bound the (resource_id, start_time, end_time) index reads only the window's neighbourhood,
- * however many bookings the resource has had. (So BOOKING_MAX_DURATION_DAYS is not to be lowered
- * while longer bookings lie ahead: availability would miss their start.)
+ * The holding bookings of some resources whose held time (buffer included) overlaps [$2, $3). A
+ * booking lasts at most the longest duration allowed and keeps at most a day's buffer, so one
+ * overlapping the window starts after `$2 − that` ($4): with that lower bound the
+ * (resource_id, start_time, end_time) index reads only the window's neighbourhood, however many
+ * bookings the resource has had, and never the table (status and buffer are in the index). (So
+ * BOOKING_MAX_DURATION_DAYS is not to be lowered while longer bookings lie ahead: availability
+ * would miss their start.)
  */
-const BUSY_SQL = `SELECT start_time, end_time FROM bookings
-  WHERE resource_id = $1 AND start_time < $3 AND start_time > $4 AND end_time > $2
+const BUSY_SQL = `SELECT resource_id, start_time, end_time, buffer_minutes FROM bookings
+  WHERE resource_id = ANY($1::uuid[]) AND start_time < $3 AND start_time > $4
+    AND booking_held_until(end_time, buffer_minutes) > $2
     AND status = ANY($5::"BookingStatus"[])
-  ORDER BY start_time`;
+  ORDER BY resource_id, start_time`;
 
-function busyValues(resourceId: string, from: Date, to: Date, maxDurationMs: number): unknown[] {
-  return [resourceId, from, to, new Date(from.getTime() - maxDurationMs), HOLDING_STATUSES];
+const MAX_BUFFER_MS = 86_400_000;
+
+function busyValues(resourceIds: string[], from: Date, to: Date, maxDurationMs: number): unknown[] {
+  const earliest = new Date(from.getTime() - maxDurationMs - MAX_BUFFER_MS);
+  return [resourceIds, from, to, earliest, HOLDING_STATUSES];
+}
+
+/** A holding booking's time: [startTime, endTime) booked, held until endTime + buffer. */
+export interface BusyRange {
+  resourceId: string;
+  startTime: Date;
+  endTime: Date;
+  heldUntil: Date;
 }
 
 /**
@@ -76,8 +103,8 @@ export class BookingRepository {
   /**
    * Inserts the booking with its first history row and its event; with an idempotency claim, only
    * if the key was not taken (a concurrent request with the same key waits here for the first to
-   * commit, then finds the key taken). An overlap with a holding booking is refused by the
-   * exclusion constraint: 'conflict'.
+   * commit, then finds the key taken). An overlap with a holding booking (buffers included) is
+   * refused by the exclusion constraint: 'conflict'.
    */
   async insert(
     booking: BookingRecord,
@@ -85,69 +112,37 @@ export class BookingRepository {
     event: EventEnvelope<object>,
     claim?: IdempotencyClaim,
   ): Promise<InsertOutcome> {
-    const values: unknown[] = [
-      booking.id,
-      booking.userId,
-      booking.vendorId,
-      booking.businessId,
-      booking.resourceId,
-      booking.businessName,
-      booking.resourceName,
-      booking.resourceType,
-      booking.priceAtBooking,
-      booking.priceUnit,
-      booking.currency,
-      booking.totalPrice,
-      booking.timezone,
-      booking.startTime,
-      booking.endTime,
-      booking.notes,
-      booking.createdAt,
-      historyId,
-      event.id,
-      event.type,
-      JSON.stringify(event),
-    ];
+    const p = new SqlParams();
+    const lock = resourceLock(p.add(booking.resourceId));
+    const at = p.add(booking.createdAt, 'timestamptz');
+    // A key older than its lifetime is free again: the claim takes it over.
     const keyCte = claim
       ? `k AS (INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response_body, created_at)
-               SELECT $2, $22, $23, $24, $25::jsonb, $17 FROM l
+               SELECT ${p.add(claim.userId, 'uuid')}, ${p.add(claim.key, 'text')}, ${p.add(claim.requestHash, 'text')},
+                 ${p.add(claim.statusCode, 'int')}, ${p.add(JSON.stringify(claim.responseBody), 'jsonb')}, ${at} FROM l
                ON CONFLICT (user_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
                  status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body,
                  created_at = EXCLUDED.created_at
-               WHERE idempotency_keys.created_at < $26
+               WHERE idempotency_keys.created_at < ${p.add(claim.expiredBefore, 'timestamptz')}
                RETURNING 1),`
       : '';
-    if (claim) {
-      // A key older than its lifetime is free again: the claim takes it over.
-      values.push(
-        claim.key,
-        claim.requestHash,
-        claim.statusCode,
-        JSON.stringify(claim.responseBody),
-        claim.expiredBefore,
-      );
-    }
-    const guard = claim ? 'WHERE EXISTS (SELECT 1 FROM k)' : '';
+    const columns = BOOKING_COLUMNS.map(([column]) => column).join(', ');
+    const values = BOOKING_COLUMNS.map(([, field, type]) => p.add(booking[field], type)).join(', ');
     const sql = `
-      WITH l AS (SELECT ${resourceLock('$5')}),
+      WITH l AS (SELECT ${lock}),
       ${keyCte}
       b AS (
-        INSERT INTO bookings (id, user_id, vendor_id, business_id, resource_id, business_name,
-          resource_name, resource_type, price_at_booking, price_unit, currency, total_price, timezone,
-          start_time, end_time, status, notes, created_at, updated_at)
-        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::"PriceUnit", $11, $12, $13, $14, $15,
-          'PENDING', $16, $17, $17 FROM l ${guard}
-        RETURNING id),
+        INSERT INTO bookings (${columns})
+        SELECT ${values} FROM l ${claim ? 'WHERE EXISTS (SELECT 1 FROM k)' : ''}
+        RETURNING id, status),
       h AS (
         INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, at)
-        SELECT $18, id, NULL, 'PENDING', $2, $17 FROM b),
-      o AS (
-        INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
-        SELECT $19, id, $20, 1, $21::jsonb, $17 FROM b)
+        SELECT ${p.add(historyId, 'uuid')}, id, NULL, status, ${p.add(booking.userId, 'uuid')}, ${at} FROM b),
+      o AS (${outboxInsert(p, event, at, 'b')})
       SELECT count(*)::int AS created FROM b`;
     try {
       const name = claim ? 'booking-insert-keyed' : 'booking-insert';
-      const { rows } = await this.query<{ created: number }>(name, sql, values);
+      const { rows } = await this.query<{ created: number }>(name, sql, p.values);
       return rows[0]?.created === 1 ? 'created' : 'key-taken';
     } catch (error) {
       if ((error as { code?: string }).code === EXCLUSION_VIOLATION) return 'conflict';
@@ -163,42 +158,79 @@ export class BookingRepository {
     next: BookingRecord,
     expectedVersion: number,
     from: BookingStatus,
-    history: { id: string; changedBy: string; reason: string | null },
+    history: { id: string; changedBy: string | null; reason: string | null },
     event: EventEnvelope<object>,
   ): Promise<boolean> {
+    const p = new SqlParams();
+    const lock = resourceLock(p.add(next.resourceId));
+    const at = p.add(next.updatedAt, 'timestamptz');
     const sql = `
       WITH u AS (
-        UPDATE bookings SET status = $2::"BookingStatus", version = $3, updated_at = $4,
-          cancelled_at = $5, cancel_reason = $6, cancelled_by = $7
-        FROM (SELECT ${resourceLock('$16')}) l
-        WHERE id = $1 AND version = $8
+        UPDATE bookings SET status = ${p.add(next.status, '"BookingStatus"')}, version = ${p.add(next.version, 'int')},
+          updated_at = ${at}, cancelled_at = ${p.add(next.cancelledAt, 'timestamptz')},
+          cancel_reason = ${p.add(next.cancelReason, 'text')}, cancelled_by = ${p.add(next.cancelledBy, 'uuid')},
+          expires_at = ${p.add(next.expiresAt, 'timestamptz')}
+        FROM (SELECT ${lock}) l
+        WHERE id = ${p.add(next.id, 'uuid')} AND version = ${p.add(expectedVersion, 'int')}
         RETURNING id),
       h AS (
         INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, reason, at)
-        SELECT $9, id, $10::"BookingStatus", $2::"BookingStatus", $11, $12, $4 FROM u),
-      o AS (
-        INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
-        SELECT $13, id, $14, $3, $15::jsonb, $4 FROM u)
+        SELECT ${p.add(history.id, 'uuid')}, id, ${p.add(from, '"BookingStatus"')}, ${p.add(next.status, '"BookingStatus"')},
+          ${p.add(history.changedBy, 'uuid')}, ${p.add(history.reason, 'text')}, ${at} FROM u),
+      o AS (${outboxInsert(p, event, at, 'u')})
       SELECT count(*)::int AS changed FROM u`;
-    const { rows } = await this.query<{ changed: number }>('booking-transition', sql, [
-      next.id,
-      next.status,
-      next.version,
-      next.updatedAt,
-      next.cancelledAt,
-      next.cancelReason,
-      next.cancelledBy,
-      expectedVersion,
-      history.id,
-      from,
-      history.changedBy,
-      history.reason,
-      event.id,
-      event.type,
-      JSON.stringify(event),
-      next.resourceId,
-    ]);
+    const { rows } = await this.query<{ changed: number }>('booking-transition', sql, p.values);
     return rows[0]?.changed === 1;
+  }
+
+  /**
+   * Gives a booking new times (and, for a pooled booking, perhaps another resource of its type)
+   * if it is still at `expectedVersion`, with a history row and its event, in one statement under
+   * the same constraint as an insert: 'conflict' leaves the row exactly as it was.
+   */
+  async reschedule(
+    next: BookingRecord,
+    expectedVersion: number,
+    history: { id: string; changedBy: string; reason: string },
+    event: EventEnvelope<object>,
+  ): Promise<'moved' | 'changed-meanwhile' | 'conflict'> {
+    const p = new SqlParams();
+    const resource = p.add(next.resourceId);
+    const lock = resourceLock(resource);
+    const at = p.add(next.updatedAt, 'timestamptz');
+    const sql = `
+      WITH u AS (
+        UPDATE bookings SET resource_id = ${resource}::uuid, resource_name = ${p.add(next.resourceName, 'text')},
+          start_time = ${p.add(next.startTime, 'timestamptz')}, end_time = ${p.add(next.endTime, 'timestamptz')},
+          buffer_minutes = ${p.add(next.bufferMinutes, 'int')}, total_price = ${p.add(next.totalPrice, 'numeric')},
+          expires_at = ${p.add(next.expiresAt, 'timestamptz')}, reschedules = ${p.add(next.reschedules, 'int')},
+          version = ${p.add(next.version, 'int')}, updated_at = ${at}
+        FROM (SELECT ${lock}) l
+        WHERE id = ${p.add(next.id, 'uuid')} AND version = ${p.add(expectedVersion, 'int')}
+        RETURNING id, status),
+      h AS (
+        INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, reason, at)
+        SELECT ${p.add(history.id, 'uuid')}, id, status, status, ${p.add(history.changedBy, 'uuid')},
+          ${p.add(history.reason, 'text')}, ${at} FROM u),
+      o AS (${outboxInsert(p, event, at, 'u')})
+      SELECT count(*)::int AS changed FROM u`;
+    try {
+      const { rows } = await this.query<{ changed: number }>('booking-reschedule', sql, p.values);
+      return rows[0]?.changed === 1 ? 'moved' : 'changed-meanwhile';
+    } catch (error) {
+      if ((error as { code?: string }).code === EXCLUSION_VIOLATION) return 'conflict';
+      throw error;
+    }
+  }
+
+  /** PENDING bookings whose confirmation window has ended, oldest first. */
+  async findExpired(now: Date, limit: number): Promise<BookingRecord[]> {
+    const rows = await this.prisma.booking.findMany({
+      where: { status: 'PENDING', expiresAt: { lte: now } },
+      orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toRecord);
   }
 
   /**
@@ -263,22 +295,29 @@ export class BookingRepository {
     });
   }
 
-  /**
-   * Holding bookings of a resource that overlap [from, to). Bookings last at most
-   * `maxDurationMs`, so only those starting after from − max can overlap: the index range scan
-   * stays short however many past bookings the resource has.
-   */
+  /** Holding bookings of these resources whose held time overlaps [from, to), by resource and start. */
   async busy(
-    resourceId: string,
+    resourceIds: string[],
     from: Date,
     to: Date,
     maxDurationMs: number,
-  ): Promise<{ startTime: Date; endTime: Date }[]> {
-    const { rows } = await this.pool.query<{ start_time: Date; end_time: Date }>(
-      BUSY_SQL,
-      busyValues(resourceId, from, to, maxDurationMs),
-    );
-    return rows.map((row) => ({ startTime: row.start_time, endTime: row.end_time }));
+  ): Promise<BusyRange[]> {
+    const { rows } = await this.pool.query<{
+      resource_id: string;
+      start_time: Date;
+      end_time: Date;
+      buffer_minutes: number;
+    }>({
+      name: 'booking-busy',
+      text: BUSY_SQL,
+      values: busyValues(resourceIds, from, to, maxDurationMs),
+    });
+    return rows.map((row) => ({
+      resourceId: row.resource_id,
+      startTime: row.start_time,
+      endTime: row.end_time,
+      heldUntil: new Date(row.end_time.getTime() + row.buffer_minutes * 60_000),
+    }));
   }
 
   /** The executed plan of `busy` (for the tests that keep it on its index). */
@@ -290,7 +329,7 @@ export class BookingRepository {
   ): Promise<string> {
     const { rows } = await this.pool.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) ${BUSY_SQL}`,
-      busyValues(resourceId, from, to, maxDurationMs),
+      busyValues([resourceId], from, to, maxDurationMs),
     );
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   }

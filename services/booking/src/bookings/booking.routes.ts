@@ -19,7 +19,9 @@ import {
   listQuery,
   presentBooking,
   presentHistory,
+  rescheduleBody,
 } from './booking.schemas.js';
+import type { BookingChanges } from './booking-changes.service.js';
 import type { BookingService } from './booking.service.js';
 
 const tags = ['bookings'];
@@ -27,9 +29,9 @@ const security = [{ bearerAuth: [] }];
 
 export function registerBookingRoutes(
   app: HttpApp,
-  deps: { bookings: BookingService; authenticate: PreHandler },
+  deps: { bookings: BookingService; changes: BookingChanges; authenticate: PreHandler },
 ): void {
-  const { bookings, authenticate } = deps;
+  const { bookings, changes, authenticate } = deps;
 
   app.post(
     '/api/bookings',
@@ -38,9 +40,9 @@ export function registerBookingRoutes(
       schema: {
         tags,
         security,
-        summary: 'Book a time range on a resource',
+        summary: 'Book a time range on a resource, or on any free unit of a room type',
         description:
-          'Half-open range [startTime, endTime). The same Idempotency-Key with the same body returns the first response again.',
+          'Half-open range [startTime, endTime). With `categoryId` instead of `resourceId`, the platform picks a free ACTIVE resource of that category and says which. The resource’s booking rules and opening hours apply. The same Idempotency-Key with the same body returns the first response again.',
         headers: z.object({ 'idempotency-key': idempotencyKey.optional() }),
         body: createBookingBody,
         response: {
@@ -153,7 +155,7 @@ export function registerBookingRoutes(
       },
       async (request) => ({
         data: presentBooking(
-          await bookings.transition(
+          await changes.transition(
             currentUser(request),
             request.params.id,
             action,
@@ -185,13 +187,43 @@ export function registerBookingRoutes(
     },
     async (request) => ({
       data: presentBooking(
-        await bookings.transition(
+        await changes.transition(
           currentUser(request),
           request.params.id,
           'cancel',
           request.body.reason,
           request.id,
         ),
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/bookings/:id/reschedule',
+    {
+      preHandler: authenticate,
+      schema: {
+        tags,
+        security,
+        summary: 'New times for a PENDING or CONFIRMED booking (same id)',
+        description:
+          'The customer (until 24 hours before the start), the business owner or ADMIN. Every booking rule and the no-overlap guarantee apply; on any refusal the booking is unchanged. A booking made on a room type may move to another unit of it.',
+        params: idParams,
+        body: rescheduleBody,
+        response: {
+          200: dataOf(bookingSchema),
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+          503: errorResponse,
+        },
+      },
+    },
+    async (request) => ({
+      data: presentBooking(
+        await changes.reschedule(currentUser(request), request.params.id, request.body, request.id),
       ),
     }),
   );

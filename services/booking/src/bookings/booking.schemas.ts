@@ -4,15 +4,34 @@ import type { BookingRecord, HistoryEntry } from './booking.types.js';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset');
 
-export const createBookingBody = z.strictObject({
-  resourceId: z.uuid(),
-  startTime: instant,
-  endTime: instant,
-  notes: z.string().trim().max(1000).optional(),
-});
+/** Exactly one of `resourceId` and `categoryId` (a room type: any free unit of it). */
+function exactlyOneTarget(
+  value: { resourceId?: string | undefined; categoryId?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if ((value.resourceId === undefined) === (value.categoryId === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resourceId'],
+      message: 'give exactly one of resourceId and categoryId',
+    });
+  }
+}
+
+export const createBookingBody = z
+  .strictObject({
+    resourceId: z.uuid().optional(),
+    categoryId: z.uuid().optional(),
+    startTime: instant,
+    endTime: instant,
+    notes: z.string().trim().max(1000).optional(),
+  })
+  .superRefine(exactlyOneTarget);
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
 export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const rescheduleBody = z.strictObject({ startTime: instant, endTime: instant });
 
 export const bookingSchema = z
   .object({
@@ -21,6 +40,7 @@ export const bookingSchema = z
     vendorId: z.uuid(),
     businessId: z.uuid(),
     resourceId: z.uuid(),
+    categoryId: z.uuid().nullable(),
     businessName: z.string(),
     resourceName: z.string(),
     resourceType: z.string(),
@@ -43,7 +63,14 @@ export const bookingSchema = z
 export type BookingJson = z.infer<typeof bookingSchema>;
 
 export function presentBooking(booking: BookingRecord): BookingJson {
-  const { version: _version, ...rest } = booking;
+  const {
+    version: _version,
+    pooled: _pooled,
+    bufferMinutes: _buffer,
+    expiresAt: _expiresAt,
+    reschedules: _reschedules,
+    ...rest
+  } = booking;
   return {
     ...rest,
     startTime: booking.startTime.toISOString(),
@@ -58,7 +85,7 @@ export const historySchema = z
   .object({
     fromStatus: bookingStatus.nullable(),
     toStatus: bookingStatus,
-    changedBy: z.uuid(),
+    changedBy: z.uuid().nullable().describe('null when the platform made the change (an expiry)'),
     reason: z.string().nullable(),
     at: z.iso.datetime(),
   })
@@ -77,21 +104,31 @@ export const listQuery = {
   sort: z.enum(['startTime', '-startTime', 'createdAt', '-createdAt']).default('startTime'),
 };
 
-export const availabilityQuery = z.strictObject({
-  resourceId: z.uuid(),
-  from: instant,
-  to: instant,
-  slotMinutes: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .optional(),
-});
+export const availabilityQuery = z
+  .strictObject({
+    resourceId: z.uuid().optional(),
+    categoryId: z.uuid().optional(),
+    from: instant,
+    to: instant,
+    slotMinutes: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .optional(),
+  })
+  .superRefine(exactlyOneTarget);
 
 const range = z.object({ startTime: z.iso.datetime(), endTime: z.iso.datetime() });
 export const availabilitySchema = z
-  .object({ busy: z.array(range), free: z.array(range).optional() })
+  .object({
+    timezone: z.string().describe('the business’s time zone, in which hours and the grid count'),
+    open: z.array(range).describe('open time in the window (the whole window when always open)'),
+    busy: z.array(range).describe('time held by bookings, buffers included (for a resource)'),
+    free: z
+      .array(range.extend({ available: z.number().int().min(1) }))
+      .describe('slots a booking could take now; `available`: how many units are free'),
+  })
   .meta({ id: 'Availability' });
 
 /** `Idempotency-Key`: printable, bounded. */

@@ -1,6 +1,4 @@
-import type { PriceUnit } from '@slotwise/contracts';
-
-import type { BookingStatus } from '@slotwise/contracts';
+import type { BookingStatus, PriceUnit } from '@slotwise/contracts';
 
 export { bookingStatuses, type BookingStatus } from '@slotwise/contracts';
 
@@ -22,6 +20,9 @@ export interface BookingRecord {
   vendorId: string;
   businessId: string;
   resourceId: string;
+  categoryId: string | null;
+  /** Booked as any free unit of its category (a room type): it may move to another unit. */
+  pooled: boolean;
   businessName: string;
   resourceName: string;
   resourceType: string;
@@ -32,11 +33,16 @@ export interface BookingRecord {
   timezone: string;
   startTime: Date;
   endTime: Date;
+  /** The resource's buffer when booked: [startTime, endTime + buffer) is held. */
+  bufferMinutes: number;
   status: BookingStatus;
   notes: string | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
   cancelledBy: string | null;
+  /** When a PENDING booking is cancelled unconfirmed; null once it is not PENDING. */
+  expiresAt: Date | null;
+  reschedules: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -45,7 +51,7 @@ export interface BookingRecord {
 export interface HistoryEntry {
   fromStatus: BookingStatus | null;
   toStatus: BookingStatus;
-  changedBy: string;
+  changedBy: string | null;
   reason: string | null;
   at: Date;
 }

@@ -1,8 +1,9 @@
-import { resourceSnapshot, type ResourceSnapshot } from '@slotwise/contracts';
+import { categoryResources, resourceSnapshot, type ResourceSnapshot } from '@slotwise/contracts';
 import type { ServiceClient } from '@slotwise/platform/client';
 import { z } from 'zod';
 
 const answer = z.object({ data: resourceSnapshot });
+const categoryAnswer = z.object({ data: categoryResources });
 
 /**
  * Resources as the resource service describes them, one round trip per resource and then cached
@@ -13,6 +14,8 @@ const answer = z.object({ data: resourceSnapshot });
 export class ResourceCatalog {
   private readonly cache = new Map<string, { at: number; snapshot: ResourceSnapshot | null }>();
   private readonly inFlight = new Map<string, Promise<ResourceSnapshot | null>>();
+  private readonly categories = new Map<string, { at: number; units: ResourceSnapshot[] | null }>();
+  private readonly categoriesInFlight = new Map<string, Promise<ResourceSnapshot[] | null>>();
 
   constructor(
     private readonly client: ServiceClient,
@@ -46,5 +49,43 @@ export class ResourceCatalog {
       this.cache.set(resourceId, { at: Date.now(), snapshot });
     }
     return snapshot;
+  }
+
+  /**
+   * The ACTIVE resources of a category (a room type), in the order pooled booking tries them, or
+   * null when the category is unknown. Cached like a snapshot.
+   */
+  async category(categoryId: string, requestId?: string): Promise<ResourceSnapshot[] | null> {
+    const cached = this.categories.get(categoryId);
+    if (cached && Date.now() - cached.at < this.ttlMs) return cached.units;
+    let pending = this.categoriesInFlight.get(categoryId);
+    if (!pending) {
+      pending = this.fetchCategory(categoryId, requestId).finally(() =>
+        this.categoriesInFlight.delete(categoryId),
+      );
+      this.categoriesInFlight.set(categoryId, pending);
+    }
+    return pending;
+  }
+
+  private async fetchCategory(
+    categoryId: string,
+    requestId?: string,
+  ): Promise<ResourceSnapshot[] | null> {
+    const response = await this.client.get(`/internal/categories/${categoryId}/resources`, {
+      schema: categoryAnswer,
+      ...(requestId ? { requestId } : {}),
+    });
+    if (!response.ok && response.status !== 404) {
+      throw new Error(`resource service answered ${response.status} for a category lookup`);
+    }
+    const units = response.ok ? response.body.data : null;
+    if (this.ttlMs > 0) {
+      if (this.categories.size >= this.maxEntries) {
+        this.categories.delete(this.categories.keys().next().value!);
+      }
+      this.categories.set(categoryId, { at: Date.now(), units });
+    }
+    return units;
   }
 }

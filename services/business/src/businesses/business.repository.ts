@@ -1,14 +1,30 @@
+import type { Schedule } from '@slotwise/contracts';
 import { likeLiteral, translateViolation } from '@slotwise/platform/db';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type {
   BusinessChanges,
   BusinessFilter,
   BusinessRecord,
   BusinessSort,
   NewBusiness,
+  ScheduledBusiness,
 } from './business.types.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Every read but the schedule's leaves the (possibly large) opening hours in the row. */
+const omit = { schedule: true } as const;
+
+/**
+ * The column is written only from a validated `Schedule` (setSchedule's parameter), so it is read
+ * back as one without parsing it again on every internal call.
+ */
+const withSchedule = <T extends { schedule: Prisma.JsonValue }>(
+  row: T,
+): Omit<T, 'schedule'> & { schedule: Schedule | null } => ({
+  ...row,
+  schedule: row.schedule === null ? null : (row.schedule as unknown as Schedule),
+});
 
 const ORDER: Record<BusinessSort, Prisma.BusinessOrderByWithRelationInput[]> = {
   createdAt: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -22,18 +38,26 @@ export class BusinessRepository {
 
   async create(business: NewBusiness): Promise<BusinessRecord> {
     try {
-      return await this.db.business.create({ data: business });
+      return await this.db.business.create({ data: business, omit });
     } catch (error) {
       return translateViolation(error);
     }
   }
 
   async findById(id: string): Promise<BusinessRecord | null> {
-    return this.db.business.findUnique({ where: { id } });
+    return this.db.business.findUnique({ where: { id }, omit });
   }
 
   async findByOwner(ownerId: string): Promise<BusinessRecord | null> {
-    return this.db.business.findUnique({ where: { ownerId } });
+    return this.db.business.findUnique({ where: { ownerId }, omit });
+  }
+
+  /** The business with its opening hours. */
+  async findScheduled(
+    where: { id: string } | { ownerId: string },
+  ): Promise<ScheduledBusiness | null> {
+    const row = await this.db.business.findUnique({ where });
+    return row && withSchedule(row);
   }
 
   /**
@@ -51,7 +75,20 @@ export class BusinessRepository {
     return this.db.business.update({
       where: { id },
       data: { ...changes, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+      omit,
     });
+  }
+
+  /** Replaces the opening hours (null: open around the clock) and bumps the version. */
+  async setSchedule(id: string, schedule: Schedule | null): Promise<ScheduledBusiness> {
+    const row = await this.db.business.update({
+      where: { id },
+      data: {
+        schedule: schedule === null ? Prisma.DbNull : (schedule as Prisma.InputJsonObject),
+        version: { increment: 1 },
+      },
+    });
+    return withSchedule(row);
   }
 
   async list(
@@ -67,7 +104,7 @@ export class BusinessRepository {
       ...(search ? { name: { contains: likeLiteral(search), mode: 'insensitive' } } : {}),
     };
     const [items, total] = await Promise.all([
-      this.db.business.findMany({ where, orderBy: ORDER[sort], ...page }),
+      this.db.business.findMany({ where, orderBy: ORDER[sort], omit, ...page }),
       this.db.business.count({ where }),
     ]);
     return { items, total };

@@ -16,14 +16,18 @@ import {
   presentBusiness,
 } from './business.schemas.js';
 import type { BusinessService } from './business.service.js';
-import type { Caller } from './business.types.js';
+import type { Caller, Viewer } from './business.types.js';
 
 export const tags = ['businesses'];
 export const security = [{ bearerAuth: [] }];
+/** The public catalog: no token needed (`{}`), and one that is sent is checked. */
+export const publicSecurity: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 
 export interface BusinessRouteDeps {
   businesses: BusinessService;
   authenticate: PreHandler;
+  /** `authenticate` that lets a request without any token through as an anonymous visitor. */
+  authenticateOptional: PreHandler;
 }
 
 /** The signed-in person; the guards in front of every route have already refused SERVICE. */
@@ -33,16 +37,27 @@ export function callerOf(request: FastifyRequest): Caller {
   return { id, role };
 }
 
+/** The reader of a public route: the signed-in person, or null for an anonymous visitor. */
+export function viewerOf(request: FastifyRequest): Viewer {
+  return request.user ? callerOf(request) : null;
+}
+
+/** Service tokens belong on /internal routes: the public ones refuse them like the others. */
+const notAService: PreHandler = async (request) => {
+  if (request.user?.role === 'SERVICE') throw forbidden('This endpoint is for users');
+};
+
 /**
- * Any signed-in person: service tokens belong on /internal routes. Guards run as preValidation,
- * before the schemas, so a caller who may not use a route learns nothing of its body's rules.
+ * Anyone, signed in or not: no token is an anonymous visitor, a bad token is still a 401 (a
+ * client with an expired session learns it instead of silently seeing less).
  */
-export const anyUser = (authenticate: PreHandler): { preValidation: PreHandler[] } => ({
-  preValidation: [authenticate, requireRole('CUSTOMER', 'VENDOR', 'ADMIN')],
+export const anyone = (authenticateOptional: PreHandler): { preValidation: PreHandler[] } => ({
+  preValidation: [authenticateOptional, notAService],
 });
 
 export function registerBusinessRoutes(app: HttpApp, deps: BusinessRouteDeps): void {
-  const { businesses, authenticate } = deps;
+  const { businesses, authenticate, authenticateOptional } = deps;
+  const badToken = errorResponse.describe('A token was sent and is not valid');
 
   app.post(
     '/api/businesses',
@@ -70,19 +85,24 @@ export function registerBusinessRoutes(app: HttpApp, deps: BusinessRouteDeps): v
   app.get(
     '/api/businesses',
     {
-      ...anyUser(authenticate),
+      ...anyone(authenticateOptional),
       schema: {
         tags,
-        security,
-        summary: 'List businesses; non-admins see ACTIVE ones only',
+        security: publicSecurity,
+        summary: 'List businesses (public); everyone but admins sees ACTIVE ones only',
         querystring: listBusinessesQuery,
-        response: { 200: listOf(businessSchema), 400: errorResponse, 403: errorResponse },
+        response: {
+          200: listOf(businessSchema),
+          400: errorResponse,
+          401: badToken,
+          403: errorResponse,
+        },
       },
     },
     async (request) => {
       const { page, limit, sort, ...filter } = request.query;
       const { items, total } = await businesses.list(
-        callerOf(request),
+        viewerOf(request),
         filter,
         sort,
         toSkipTake({ page, limit }),
@@ -108,17 +128,23 @@ export function registerBusinessRoutes(app: HttpApp, deps: BusinessRouteDeps): v
   app.get(
     '/api/businesses/:id',
     {
-      ...anyUser(authenticate),
+      ...anyone(authenticateOptional),
       schema: {
         tags,
-        security,
-        summary: 'One business; one that is not ACTIVE is visible to its owner and admins only',
+        security: publicSecurity,
+        summary:
+          'One business (public); one that is not ACTIVE is visible to its owner and admins only',
         params: idParams,
-        response: { 200: dataOf(businessSchema), 400: errorResponse, 404: errorResponse },
+        response: {
+          200: dataOf(businessSchema),
+          400: errorResponse,
+          401: badToken,
+          404: errorResponse,
+        },
       },
     },
     async (request) => ({
-      data: presentBusiness(await businesses.get(callerOf(request), request.params.id)),
+      data: presentBusiness(await businesses.get(viewerOf(request), request.params.id)),
     }),
   );
 }

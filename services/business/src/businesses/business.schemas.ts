@@ -16,6 +16,10 @@ export const businessSchema = z
     phone: z.string().nullable(),
     address: z.string().nullable(),
     timezone: z.string(),
+    confirmationWindowMinutes: z
+      .number()
+      .int()
+      .describe('Minutes a PENDING booking waits for the business to confirm it'),
     status: businessStatus,
     isVerified: z.boolean(),
     verifiedAt: z.iso.datetime().nullable(),
@@ -76,6 +80,15 @@ const fields = {
       ctx.addIssue({ code: 'custom', message: 'an IANA time zone name, e.g. Europe/Paris or UTC' });
       return z.NEVER;
     }),
+  confirmationWindowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(10_080)
+    .describe(
+      'Minutes (5 to 10080, a week) a PENDING booking waits for the business to confirm it ' +
+        'before it expires',
+    ),
 };
 
 /** The body of POST /: no id, owner, status or verification — those are the service's. */
@@ -87,6 +100,7 @@ export const createBusinessBody = z.strictObject({
   phone: fields.phone.optional(),
   address: fields.address.optional(),
   timezone: fields.timezone.default('UTC'),
+  confirmationWindowMinutes: fields.confirmationWindowMinutes.default(1_440),
 });
 export type CreateBusinessInput = z.output<typeof createBusinessBody>;
 
@@ -99,6 +113,7 @@ export const updateBusinessBody = z
     phone: fields.phone.nullable().optional(),
     address: fields.address.nullable().optional(),
     timezone: fields.timezone.optional(),
+    confirmationWindowMinutes: fields.confirmationWindowMinutes.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
 export type UpdateBusinessInput = z.output<typeof updateBusinessBody>;

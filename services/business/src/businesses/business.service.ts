@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { VersionedBusiness } from '@slotwise/contracts';
-import { forbidden, notFound, type AppError } from '@slotwise/platform/errors';
+import { ALWAYS_OPEN, type VersionedBusiness } from '@slotwise/contracts';
+import { UniqueViolation } from '@slotwise/platform/db';
+import { forbidden, notFound } from '@slotwise/platform/errors';
 import { BusinessErrors } from '../business.errors.js';
 import type { Repositories, Store } from '../db/store.repository.js';
 import { BusinessEvents, toSummary } from '../events/business-events.js';
-import {
-  decide,
-  type Actor,
-  type BusinessCommand,
-  type Decision,
-  type SettableStatus,
-} from './business-status.machine.js';
-import { UniqueViolation } from '@slotwise/platform/db';
+import { canSee, changeBusiness, isAdmin, type Allowed } from './business-access.js';
+import type { BusinessCommand, SettableStatus } from './business-status.machine.js';
 import type { CreateBusinessInput, UpdateBusinessInput } from './business.schemas.js';
 import type {
   BusinessFilter,
@@ -19,23 +14,29 @@ import type {
   BusinessRecord,
   BusinessSort,
   Caller,
+  ScheduledBusiness,
+  Viewer,
 } from './business.types.js';
 
 /** owner_id is a uuid column: a token subject that is not a user id must be a 403, not a 500. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PROFILE_FIELDS = ['name', 'description', 'email', 'phone', 'address', 'timezone'] as const;
+const PROFILE_FIELDS = [
+  'name',
+  'description',
+  'email',
+  'phone',
+  'address',
+  'timezone',
+  'confirmationWindowMinutes',
+] as const;
 
-const isAdmin = (caller: Caller): boolean => caller.role === 'ADMIN';
-
-/** A business that is not ACTIVE exists only for its owner and admins: to others it is a 404. */
-function canSee(caller: Caller, business: BusinessRecord): boolean {
-  return business.status === 'ACTIVE' || isAdmin(caller) || business.ownerId === caller.id;
-}
-
-function refusal(decision: Exclude<Decision, { outcome: 'allowed' }>): AppError {
-  return decision.outcome === 'forbidden'
-    ? forbidden(decision.reason)
-    : BusinessErrors.create(decision.code, decision.reason);
+/** What the internal routes answer: the summary, the version and the hours that apply. */
+function versioned(business: ScheduledBusiness): VersionedBusiness {
+  return {
+    ...toSummary(business),
+    version: business.version,
+    schedule: business.schedule ?? ALWAYS_OPEN,
+  };
 }
 
 /**
@@ -66,6 +67,7 @@ export class BusinessService {
           phone: input.phone ?? null,
           address: input.address ?? null,
           timezone: input.timezone,
+          confirmationWindowMinutes: input.confirmationWindowMinutes,
         });
         await tx.outbox.add(BusinessEvents.created(business, requestId));
         return business;
@@ -81,16 +83,17 @@ export class BusinessService {
     }
   }
 
+  /** The public catalog: anonymous visitors and everyone but admins see ACTIVE businesses only. */
   async list(
-    caller: Caller,
+    viewer: Viewer,
     filter: BusinessFilter,
     sort: BusinessSort,
     page: { skip: number; take: number },
   ): Promise<{ items: BusinessRecord[]; total: number }> {
-    if (!isAdmin(caller) && filter.status !== undefined && filter.status !== 'ACTIVE') {
+    if (!isAdmin(viewer) && filter.status !== undefined && filter.status !== 'ACTIVE') {
       throw forbidden('Only administrators list businesses that are not ACTIVE');
     }
-    const visible = isAdmin(caller) ? filter : { ...filter, status: 'ACTIVE' as const };
+    const visible = isAdmin(viewer) ? filter : { ...filter, status: 'ACTIVE' as const };
     return this.store.repos.businesses.list(visible, sort, page);
   }
 
@@ -101,9 +104,9 @@ export class BusinessService {
     return business;
   }
 
-  async get(caller: Caller, id: string): Promise<BusinessRecord> {
+  async get(viewer: Viewer, id: string): Promise<BusinessRecord> {
     const business = await this.store.repos.businesses.findById(id);
-    if (!business || !canSee(caller, business)) throw notFound('Business');
+    if (!business || !canSee(viewer, business)) throw notFound('Business');
     return business;
   }
 
@@ -176,43 +179,23 @@ export class BusinessService {
    * the version, so a read model kept from events can take the answer when it is newer.
    */
   async summaryById(id: string): Promise<VersionedBusiness> {
-    const business = await this.store.repos.businesses.findById(id);
+    const business = await this.store.repos.businesses.findScheduled({ id });
     if (!business) throw notFound('Business');
-    return { ...toSummary(business), version: business.version };
+    return versioned(business);
   }
 
   async summaryByOwner(ownerId: string): Promise<VersionedBusiness> {
-    const business = await this.store.repos.businesses.findByOwner(ownerId);
+    const business = await this.store.repos.businesses.findScheduled({ ownerId });
     if (!business) throw notFound('Business');
-    return { ...toSummary(business), version: business.version };
+    return versioned(business);
   }
 
-  /**
-   * Every change, the same way: lock the row, refuse what the caller cannot see (404), then ask
-   * the state machine (403 / 409), then apply the change and its event in the same transaction.
-   */
-  private async change(
+  private change(
     caller: Caller,
     id: string,
     command: BusinessCommand,
-    apply: (
-      tx: Repositories,
-      business: BusinessRecord,
-      next: Extract<Decision, { outcome: 'allowed' }>,
-    ) => Promise<BusinessRecord>,
+    apply: (tx: Repositories, business: BusinessRecord, next: Allowed) => Promise<BusinessRecord>,
   ): Promise<BusinessRecord> {
-    return this.store.transaction(async (tx) => {
-      const business = await tx.businesses.findByIdForUpdate(id);
-      if (!business || !canSee(caller, business)) throw notFound('Business');
-      const actor: Actor | undefined = isAdmin(caller)
-        ? 'ADMIN'
-        : business.ownerId === caller.id
-          ? 'OWNER'
-          : undefined;
-      if (!actor) throw forbidden('Only the owner or an administrator changes a business');
-      const decision = decide(business, command, actor);
-      if (decision.outcome !== 'allowed') throw refusal(decision);
-      return apply(tx, business, decision);
-    });
+    return changeBusiness(this.store, caller, id, command, apply);
   }
 }

@@ -1,4 +1,4 @@
-import type { BusinessStatus, BusinessType, UserRole } from '@slotwise/contracts';
+import type { BusinessStatus, BusinessType, Schedule, UserRole } from '@slotwise/contracts';
 
 /** A business as the services see it: a plain object, never a Prisma type. */
 export interface BusinessRecord {
@@ -11,6 +11,8 @@ export interface BusinessRecord {
   phone: string | null;
   address: string | null;
   timezone: string;
+  /** Minutes a PENDING booking waits for the business to confirm it (5 to 10080). */
+  confirmationWindowMinutes: number;
   status: BusinessStatus;
   isVerified: boolean;
   verifiedAt: Date | null;
@@ -27,6 +29,15 @@ export interface BusinessProfile {
   phone: string | null;
   address: string | null;
   timezone: string;
+  confirmationWindowMinutes: number;
+}
+
+/**
+ * A business with its opening hours (null: open around the clock). Only the reads that need the
+ * hours load them: a list of businesses does not carry up to 500 overrides each.
+ */
+export interface ScheduledBusiness extends BusinessRecord {
+  schedule: Schedule | null;
 }
 
 export type NewBusiness = Pick<BusinessRecord, 'id' | 'ownerId' | 'type'> & BusinessProfile;
@@ -50,3 +61,6 @@ export interface Caller {
   id: string;
   role: UserRole;
 }
+
+/** Who is reading the public catalog: a signed-in person, or null for an anonymous visitor. */
+export type Viewer = Caller | null;

@@ -1,14 +1,16 @@
 import {
+  ALWAYS_OPEN,
   EventTypes,
   businessUpdatedEventType,
   type BusinessEventData,
+  type BusinessScheduleChangedData,
   type BusinessStatus,
   type BusinessStatusChangedData,
   type BusinessSummary,
   type BusinessUpdatedData,
 } from '@slotwise/contracts';
 import { createEvent, type EventEnvelope } from '@slotwise/platform/events';
-import type { BusinessRecord } from '../businesses/business.types.js';
+import type { BusinessRecord, ScheduledBusiness } from '../businesses/business.types.js';
 
 /** What other services know of a business: the contract's summary, nothing more. */
 export function toSummary(business: BusinessRecord): BusinessSummary {
@@ -19,6 +21,7 @@ export function toSummary(business: BusinessRecord): BusinessSummary {
     status: business.status,
     isVerified: business.isVerified,
     timezone: business.timezone,
+    confirmationWindowMinutes: business.confirmationWindowMinutes,
   };
 }
 
@@ -61,6 +64,19 @@ export const BusinessEvents = {
       EventTypes.businessStatusChanged,
       business,
       { ...toSummary(business), previousStatus, changedBy },
+      requestId,
+    ),
+
+  /** The whole schedule after the change (removed: open around the clock), so nothing is fetched. */
+  scheduleChanged: (
+    business: ScheduledBusiness,
+    changedBy: string,
+    requestId?: string,
+  ): EventEnvelope<BusinessScheduleChangedData> =>
+    event(
+      EventTypes.businessScheduleChanged,
+      business,
+      { ...toSummary(business), schedule: business.schedule ?? ALWAYS_OPEN, changedBy },
       requestId,
     ),
 

@@ -19,9 +19,40 @@ const PUBLIC: ReadonlyArray<readonly [method: string, path: string]> = [
 
 const publicSet = new Set(PUBLIC.map(([method, path]) => `${method} ${path}`));
 
+/**
+ * The catalog (API.md): businesses, resources, categories, schedules and availability, readable
+ * by anyone so that a visitor can look before signing up. `:id` is one path segment that is not
+ * a word of the API's own (`/api/businesses/me` stays the vendor's). A token that comes along is
+ * still checked (a revoked one is refused), unlike on the sign-in routes above.
+ */
+const CATALOG: readonly RegExp[] = [
+  /^\/api\/businesses$/,
+  /^\/api\/businesses\/(?!me$)[^/]+$/,
+  /^\/api\/businesses\/[^/]+\/schedule$/,
+  /^\/api\/resources$/,
+  /^\/api\/resources\/(?!stats$|bulk$|categories$)[^/]+$/,
+  /^\/api\/resources\/[^/]+\/schedule$/,
+  /^\/api\/resources\/categories$/,
+  /^\/api\/resources\/categories\/[^/]+$/,
+  /^\/api\/bookings\/availability$/,
+];
+
+const normalize = (path: string): string =>
+  path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+
+/** The routes that need no access token (sign-in routes and the catalog). */
 export function isPublicRoute(method: string, path: string): boolean {
-  const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-  return publicSet.has(`${method === 'HEAD' ? 'GET' : method} ${normalized}`);
+  return (
+    publicSet.has(`${method === 'HEAD' ? 'GET' : method} ${normalize(path)}`) ||
+    isCatalogRoute(method, path)
+  );
+}
+
+/** A catalog read: public, but a token that comes with it is verified. */
+export function isCatalogRoute(method: string, path: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const normalized = normalize(path);
+  return CATALOG.some((pattern) => pattern.test(normalized));
 }
 
 /**

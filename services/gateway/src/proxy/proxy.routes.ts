@@ -1,7 +1,7 @@
 import { CommonErrors, serviceUnavailable } from '@slotwise/platform/errors';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { authenticate, type AccessVerifier } from '../access/authenticate.js';
-import { ACCOUNT_LIMITED, isPublicRoute } from '../access/public-routes.js';
+import { ACCOUNT_LIMITED, isCatalogRoute, isPublicRoute } from '../access/public-routes.js';
 import type { LimitRule, RateLimiter } from '../limits/rate-limiter.js';
 import { downstreamHeaders, isTraversal, upstreamHeaders } from './forwarding.js';
 import type { UpstreamGroup } from './upstream-group.js';
@@ -33,6 +33,14 @@ function accountOf(body: unknown, field: string): string {
   }
 }
 
+/** Whether the request carries an access token (header or cookie) that should be checked. */
+function hasCredentials(request: FastifyRequest): boolean {
+  return (
+    request.headers.authorization !== undefined ||
+    /(?:^|;\s*)accessToken=/.test(request.headers.cookie ?? '')
+  );
+}
+
 export function registerProxyRoutes(app: FastifyInstance, deps: ProxyDeps): void {
   const { limiter, limits } = deps;
 
@@ -45,6 +53,8 @@ export function registerProxyRoutes(app: FastifyInstance, deps: ProxyDeps): void
       await limiter.check(limits.account, `${request.ip}|${accountOf(request.body, accountField)}`);
     }
     if (!isPublicRoute(request.method, path)) {
+      await authenticate(request, deps.verifier);
+    } else if (isCatalogRoute(request.method, path) && hasCredentials(request)) {
       await authenticate(request, deps.verifier);
     }
     if (request.method === 'POST' && (path === '/api/bookings' || path === '/api/bookings/')) {

@@ -4,8 +4,9 @@ import { vtimezoneLines } from './vtimezone.js';
 
 export interface BookingCalendarInput {
   /**
-   * PUBLISH puts the booking in the calendar; CANCEL takes it out again, matched by its UID, and
-   * must carry a higher `sequence` than the PUBLISH it withdraws.
+   * PUBLISH puts the booking in the calendar, and again with new times when it is rescheduled
+   * (same UID, higher `sequence`: the calendar replaces what it holds); CANCEL takes it out
+   * again, matched by its UID, and must carry a higher `sequence` than every PUBLISH before it.
    */
   method: 'PUBLISH' | 'CANCEL';
   bookingId: string;
@@ -42,9 +43,11 @@ function dateTime(name: string, instant: Date, zone: string): string {
 /**
  * The .ics of a booking: one VEVENT. A confirmation attaches it with METHOD:PUBLISH, rather than
  * REQUEST because the booking is already agreed: REQUEST would have calendars offer
- * accept/decline and send the reply to an address nobody reads. A cancellation of a confirmed
- * booking attaches the same event with METHOD:CANCEL and STATUS:CANCELLED (RFC 5546 §3.2.5), so
- * the calendar that took the first one removes it.
+ * accept/decline and send the reply to an address nobody reads. A reschedule of a confirmed
+ * booking publishes the same UID again with its new times and a higher SEQUENCE, which a calendar
+ * takes as the newer version of the event it holds. A cancellation of a confirmed booking attaches
+ * the same event with METHOD:CANCEL and STATUS:CANCELLED (RFC 5546 §3.2.5), so the calendar that
+ * took the first one removes it.
  */
 export function buildBookingCalendar(input: BookingCalendarInput): string {
   const start = dateTime('DTSTART', input.start, input.zone);

@@ -21,7 +21,13 @@ export type Canceller = 'customer' | 'vendor' | 'admin' | 'unknown';
 /** Who the mail is for: each party is told in its own words. */
 export type BookingParty = 'customer' | 'vendor';
 
-function leadFor(input: BookingMailInput, to: BookingParty, by: Canceller): string {
+/**
+ * What the cancellation was: a plain cancellation; a request the business turned down before
+ * confirming it (declined); or one nobody confirmed in time, which the platform let go (expired).
+ */
+export type CancellationKind = 'cancelled' | 'declined' | 'expired';
+
+function cancelledLead(input: BookingMailInput, to: BookingParty, by: Canceller): string {
   const { resourceName, businessName } = input.booking;
   const customer = input.customerName;
   if (to === 'customer') {
@@ -46,35 +52,78 @@ function leadFor(input: BookingMailInput, to: BookingParty, by: Canceller): stri
   }
 }
 
+function leadFor(
+  input: BookingMailInput,
+  to: BookingParty,
+  by: Canceller,
+  kind: CancellationKind,
+): string {
+  const { resourceName, businessName } = input.booking;
+  const customer = input.customerName;
+  switch (kind) {
+    case 'cancelled':
+      return cancelledLead(input, to, by);
+    case 'declined':
+      return to === 'customer'
+        ? `${businessName} has declined your booking request for ${resourceName}.`
+        : `The booking request for ${resourceName} by ${customer} has been declined.`;
+    case 'expired':
+      return to === 'customer'
+        ? `${businessName} did not confirm your booking request for ${resourceName} in time, so the request has expired.`
+        : `The booking request for ${resourceName} by ${customer} has expired: it was not confirmed in time.`;
+  }
+}
+
+const HEADINGS: Record<CancellationKind, string> = {
+  cancelled: 'Booking cancelled',
+  declined: 'Booking request declined',
+  expired: 'Booking request expired',
+};
+
+/** The reason as given; an expiry has none to give (its reason is the code EXPIRED). */
+function reasonLine(input: BookingMailInput, kind: CancellationKind): string[] {
+  if (kind === 'expired') return [];
+  const reason = input.booking.cancelReason?.trim();
+  return [reason ? `Reason given: ${reason}` : 'No reason was given.'];
+}
+
 export interface CancelledMailOptions {
   /** The mail carries the calendar file that removes the confirmed booking from the calendar. */
   withdraw?: boolean;
+  kind?: CancellationKind;
 }
 
-/** To whichever party did not cancel (both, when an administrator did), with the reason. */
+/**
+ * To whichever party did not cancel (both, when an administrator or the platform did), with the
+ * reason, worded for what happened: cancelled, declined or expired.
+ */
 export function renderBookingCancelledMail(
   input: BookingMailInput,
   to: BookingParty,
   by: Canceller,
   context: TemplateContext,
-  { withdraw = false }: CancelledMailOptions = {},
+  { withdraw = false, kind = 'cancelled' }: CancelledMailOptions = {},
 ): RenderedMail {
   const facts = bookingFacts(input);
   const greeting = greetingName(input.recipientFirstName);
-  const lead = leadFor(input, to, by);
-  const reason = input.booking.cancelReason?.trim();
-  const why = reason ? `Reason given: ${reason}` : 'No reason was given.';
+  const lead = [leadFor(input, to, by, kind), ...reasonLine(input, kind)];
+  const rebook = `If you still need it, you can book another time at ${context.publicUrl}`;
   const next =
     to === 'vendor'
-      ? 'The time is free again for other bookings.'
-      : `If you still need it, you can book another time at ${context.publicUrl}`;
+      ? ['The time is free again for other bookings.']
+      : kind === 'expired'
+        ? [
+            `The time is free again: you can ask for it again, or for another, at ${context.publicUrl}`,
+          ]
+        : [rebook];
   const closing = withdraw
-    ? [next, 'The attached calendar file removes the booking from your calendar.']
-    : [next];
+    ? [...next, 'The attached calendar file removes the booking from your calendar.']
+    : next;
+  const heading = HEADINGS[kind];
   const date = formatDate(bookingStart(input), input.zone);
-  return renderMail(context, `Booking cancelled: ${input.booking.resourceName} on ${date}`, {
-    title: 'Booking cancelled',
-    body: html`${paragraphs([greeting, lead, why])} ${factsHtml(facts)} ${paragraphs(closing)}`,
-    text: [greeting, '', lead, why, '', ...factsText(facts), '', ...closing],
+  return renderMail(context, `${heading}: ${input.booking.resourceName} on ${date}`, {
+    title: heading,
+    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)} ${paragraphs(closing)}`,
+    text: [greeting, '', ...lead, '', ...factsText(facts), '', ...closing],
   });
 }

@@ -18,7 +18,10 @@ import {
 /** The file name of the calendar attachment, which the confirmation mail mentions. */
 export const BOOKING_ICS_FILENAME = 'booking.ics';
 
-/** To the vendor when a customer books: the booking is PENDING until they confirm it. */
+/**
+ * To the vendor when a customer books. A PENDING booking is a request to confirm or decline; one
+ * the resource confirmed on its own (`autoConfirm`, status CONFIRMED) only needs to be known.
+ */
 export function renderBookingRequestedMail(
   input: BookingMailInput,
   context: TemplateContext,
@@ -26,19 +29,44 @@ export function renderBookingRequestedMail(
   const { booking } = input;
   const facts = bookingFacts(input);
   const greeting = greetingName(input.recipientFirstName);
-  const lead = `${input.customerName} would like to book ${booking.resourceName} at ${booking.businessName}.`;
-  const ask =
-    'Please confirm or decline the request. Until you do, the time stays reserved and the customer is waiting for your answer.';
-  const link = `Review your bookings at ${context.publicUrl}`;
+  const confirmed = booking.status === 'CONFIRMED';
+  const lead = confirmed
+    ? `${input.customerName} has booked ${booking.resourceName} at ${booking.businessName}.`
+    : `${input.customerName} would like to book ${booking.resourceName} at ${booking.businessName}.`;
+  const ask = confirmed
+    ? 'The booking was confirmed automatically, so there is nothing for you to confirm; the customer has been sent the confirmation.'
+    : 'Please confirm or decline the request. Until you do, the time stays reserved and the customer is waiting for your answer.';
+  const action = confirmed ? 'See your bookings' : 'Confirm or decline';
+  const link = `${confirmed ? 'See' : 'Review'} your bookings at ${context.publicUrl}`;
   const body = html`${paragraphs([greeting, lead])} ${factsHtml(facts)} ${paragraphs([ask])}
     <p style="font-size:15px">
-      <a href="${context.publicUrl}">Confirm or decline on ${context.productName}</a>
+      <a href="${context.publicUrl}">${action} on ${context.productName}</a>
     </p>`;
   const date = formatDate(bookingStart(input), input.zone);
-  return renderMail(context, `New booking request: ${booking.resourceName} on ${date}`, {
-    title: 'New booking request',
+  const title = confirmed ? 'New booking' : 'New booking request';
+  return renderMail(context, `${title}: ${booking.resourceName} on ${date}`, {
+    title,
     body,
     text: [greeting, '', lead, '', ...factsText(facts), '', ask, '', link],
+  });
+}
+
+/** To the customer when their booking is made PENDING: the business has yet to confirm it. */
+export function renderBookingRequestReceivedMail(
+  input: BookingMailInput,
+  context: TemplateContext,
+): RenderedMail {
+  const { booking } = input;
+  const facts = bookingFacts(input);
+  const greeting = greetingName(input.recipientFirstName);
+  const lead = `Your request to book ${booking.resourceName} at ${booking.businessName} has been received.`;
+  const pending = `${booking.businessName} still has to confirm it. We will email you as soon as they do; if they do not confirm it in time, the request expires and we will tell you.`;
+  const times = `All times are local to ${booking.businessName} (${input.zone}).`;
+  const date = formatDate(bookingStart(input), input.zone);
+  return renderMail(context, `Booking request received: ${booking.resourceName} on ${date}`, {
+    title: 'Booking request received',
+    body: html`${paragraphs([greeting, lead, pending])} ${factsHtml(facts)} ${paragraphs([times])}`,
+    text: [greeting, '', lead, pending, '', ...factsText(facts), '', times],
   });
 }
 

@@ -26,11 +26,21 @@ export const TemplateNames = {
   welcome: 'user.welcome',
   businessVerified: 'business.verified',
   businessSuspended: 'business.suspended',
+  /** To the vendor on booking.created: a request to confirm, or (auto-confirmed) a new booking. */
   bookingRequested: 'booking.requested',
+  /** To the customer on booking.created PENDING: the business has yet to confirm. */
+  bookingRequestReceived: 'booking.request_received',
+  /** To the customer on booking.confirmed, or on booking.created CONFIRMED, with the .ics. */
   bookingConfirmed: 'booking.confirmed',
   // One event can mail both parties: the log keys rows by (eventId, template), so they differ.
   bookingCancelledToCustomer: 'booking.cancelled.customer',
   bookingCancelledToVendor: 'booking.cancelled.vendor',
+  /** The vendor cancelled a PENDING booking: only the customer is told. */
+  bookingDeclined: 'booking.declined',
+  bookingExpiredToCustomer: 'booking.expired.customer',
+  bookingExpiredToVendor: 'booking.expired.vendor',
+  bookingRescheduledToCustomer: 'booking.rescheduled.customer',
+  bookingRescheduledToVendor: 'booking.rescheduled.vendor',
 } as const;
 
 export type TemplateName = (typeof TemplateNames)[keyof typeof TemplateNames];

@@ -1,4 +1,4 @@
-import type { BusinessSummary, VersionedBusiness } from '@slotwise/contracts';
+import type { BusinessSummary, Schedule, VersionedBusiness } from '@slotwise/contracts';
 import type { BusinessLookup } from './business-lookup.js';
 import type { BusinessRecord } from './business.repository.js';
 
@@ -6,7 +6,7 @@ import type { BusinessRecord } from './business.repository.js';
 export interface BusinessReadModel {
   findById(id: string): Promise<BusinessRecord | null>;
   versionOfOwner(ownerId: string): Promise<number | null>;
-  apply(business: BusinessSummary, version: number): Promise<boolean>;
+  apply(business: BusinessSummary, version: number, schedule?: Schedule): Promise<boolean>;
 }
 
 export interface BusinessDirectoryOptions {
@@ -25,6 +25,7 @@ interface Entry {
 
 const summaryOf = ({
   version: _version,
+  schedule: _schedule,
   ...summary
 }: BusinessRecord | VersionedBusiness): BusinessSummary => summary;
 
@@ -76,7 +77,7 @@ export class BusinessDirectory {
     if (known) return summaryOf(known);
     const business = await this.lookup.byId(id, requestId);
     if (!business) return null;
-    await this.readModel.apply(business, business.version);
+    await this.readModel.apply(summaryOf(business), business.version, business.schedule);
     return summaryOf(business);
   }
 
@@ -91,7 +92,7 @@ export class BusinessDirectory {
     const answer = await this.lookup.byOwner(ownerId, requestId);
     // The business service's latest: the read model takes it when it is newer than what it holds,
     // so what customers see here never lags behind what the owner was just allowed to do.
-    if (answer) await this.readModel.apply(answer, answer.version);
+    if (answer) await this.readModel.apply(summaryOf(answer), answer.version, answer.schedule);
     const business = answer && summaryOf(answer);
     if (this.options.ttlMs > 0 && this.generations.get(ownerId) === generation) {
       const version = await this.readModel.versionOfOwner(ownerId);

@@ -1,63 +1,95 @@
-import type { BusinessSummary } from '@slotwise/contracts';
+import type { BusinessSummary, Schedule } from '@slotwise/contracts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** A business as the read model holds it: the summary at the business's version. */
+/** A business as the read model holds it: the summary at the business's version, its hours. */
 export interface BusinessRecord extends BusinessSummary {
   version: number;
+  /** Null: none known (open around the clock). */
+  schedule: Schedule | null;
 }
 
-const columns = {
+/** The columns of a `BusinessRecord`, also selected by the repositories that join a business. */
+export const businessColumns = {
   id: true,
   ownerId: true,
   name: true,
   status: true,
   isVerified: true,
   timezone: true,
+  confirmationWindowMinutes: true,
+  schedule: true,
   version: true,
 } as const;
+
+type BusinessRow = Prisma.BusinessGetPayload<{ select: typeof businessColumns }>;
+
+/** The schedule column holds what `schedule` (contracts) parsed on its way in. */
+export const toBusinessRecord = (row: BusinessRow): BusinessRecord => ({
+  ...row,
+  schedule: row.schedule as Schedule | null,
+});
 
 /** The `businesses` read model. Rows are only ever inserted or updated, never deleted. */
 export class BusinessRepository {
   constructor(private readonly db: Db) {}
 
   async findById(id: string): Promise<BusinessRecord | null> {
-    return this.db.business.findUnique({ where: { id }, select: columns });
+    const row = await this.db.business.findUnique({ where: { id }, select: businessColumns });
+    return row && toBusinessRecord(row);
   }
 
   /** The business service allows one business per owner; the newest row wins if that changes. */
   async findByOwner(ownerId: string): Promise<BusinessRecord | null> {
-    return this.db.business.findFirst({
+    const row = await this.db.business.findFirst({
       where: { ownerId },
-      select: columns,
+      select: businessColumns,
       orderBy: { updatedAt: 'desc' },
     });
+    return row && toBusinessRecord(row);
   }
 
   /** The version held for the owner's business, or null when there is none. */
   async versionOfOwner(ownerId: string): Promise<number | null> {
-    return (await this.findByOwner(ownerId))?.version ?? null;
+    const row = await this.db.business.findFirst({
+      where: { ownerId },
+      select: { version: true },
+      orderBy: { updatedAt: 'desc' },
+    });
+    return row?.version ?? null;
   }
 
   /**
    * The business at `version`, from a `business.*` event or from the business service's answer
    * (both carry the business's own version): inserts the row, or updates it when `version` is
-   * newer than what it holds, so whichever arrives first counts and nothing older undoes it. One
-   * statement, so two instances applying one business cannot interleave. True when it changed
-   * the row.
+   * newer than what it holds, so whichever arrives first counts and nothing older undoes it.
+   *
+   * `schedule`, when the source carries one (`business.schedule_changed`, a lookup answer), has
+   * its own watermark: it is applied when `version` is newer than the schedule held, even if a
+   * later event without a schedule has moved the row on meanwhile (events arrive reordered).
+   * Each part is one statement, monotonic on its own watermark, so two instances applying one
+   * business cannot undo each other. True when it changed the row.
    */
-  async apply(business: BusinessSummary, version: number): Promise<boolean> {
-    const { id, ownerId, name, status, isVerified, timezone } = business;
-    const changed = await this.db.$executeRaw`
-      INSERT INTO businesses (id, owner_id, name, status, is_verified, timezone, version, updated_at)
+  async apply(business: BusinessSummary, version: number, schedule?: Schedule): Promise<boolean> {
+    const { id, ownerId, name, status, isVerified, timezone, confirmationWindowMinutes } = business;
+    const summaryChanged = await this.db.$executeRaw`
+      INSERT INTO businesses (id, owner_id, name, status, is_verified, timezone,
+                              confirmation_window_minutes, version, updated_at)
       VALUES (${id}::uuid, ${ownerId}::uuid, ${name}, ${status}::business_status, ${isVerified},
-              ${timezone}, ${version}, now())
+              ${timezone}, ${confirmationWindowMinutes}, ${version}, now())
       ON CONFLICT (id) DO UPDATE
         SET owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, status = EXCLUDED.status,
             is_verified = EXCLUDED.is_verified, timezone = EXCLUDED.timezone,
+            confirmation_window_minutes = EXCLUDED.confirmation_window_minutes,
             version = EXCLUDED.version, updated_at = now()
         WHERE businesses.version < EXCLUDED.version`;
-    return changed === 1;
+    if (schedule === undefined) return summaryChanged === 1;
+    const scheduleChanged = await this.db.$executeRaw`
+      UPDATE businesses
+         SET schedule = ${JSON.stringify(schedule)}::jsonb, schedule_version = ${version},
+             updated_at = now()
+       WHERE id = ${id}::uuid AND schedule_version < ${version}`;
+    return summaryChanged === 1 || scheduleChanged === 1;
   }
 }

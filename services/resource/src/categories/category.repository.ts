@@ -1,6 +1,10 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { translateViolation } from '@slotwise/platform/db';
-import type { BusinessRecord } from '../businesses/business.repository.js';
+import {
+  businessColumns,
+  toBusinessRecord,
+  type BusinessRecord,
+} from '../businesses/business.repository.js';
 import type { CategoryChanges, CategoryRecord } from './category.types.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -12,16 +16,6 @@ const columns = {
   description: true,
   createdAt: true,
   updatedAt: true,
-} as const;
-
-const businessColumns = {
-  id: true,
-  ownerId: true,
-  name: true,
-  status: true,
-  isVerified: true,
-  timezone: true,
-  version: true,
 } as const;
 
 export class CategoryRepository {
@@ -39,10 +33,15 @@ export class CategoryRepository {
   async findWithBusiness(
     id: string,
   ): Promise<(CategoryRecord & { business: BusinessRecord }) | null> {
-    return this.db.resourceCategory.findUnique({
+    const row = await this.db.resourceCategory.findUnique({
       where: { id },
       select: { ...columns, business: { select: businessColumns } },
     });
+    return row && { ...row, business: toBusinessRecord(row.business) };
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.resourceCategory.count({ where: { id } })) > 0;
   }
 
   async listOfBusiness(

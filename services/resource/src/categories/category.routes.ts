@@ -8,7 +8,7 @@ import {
   type HttpApp,
 } from '@slotwise/platform/http';
 import { z } from 'zod';
-import { callerOf } from '../access/caller-of.js';
+import { callerOf, viewerOf } from '../access/caller-of.js';
 import {
   categoryInput,
   categoryListQuery,
@@ -20,13 +20,16 @@ import type { CategoryService } from './category.service.js';
 
 const tags = ['resources: categories'];
 const security = [{ bearerAuth: [] }];
+/** The catalog is public; a token, when there is one, shows the owner or an ADMIN more. */
+const publicSecurity: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 
 export function registerCategoryRoutes(
   app: HttpApp,
-  deps: { categories: CategoryService; authenticate: PreHandler },
+  deps: { categories: CategoryService; authenticate: PreHandler; identify: PreHandler },
 ): void {
   const { categories } = deps;
   const user = [deps.authenticate];
+  const anyone = [deps.identify];
   const manager = [...user, requireRole('VENDOR', 'ADMIN')];
 
   app.post(
@@ -56,19 +59,19 @@ export function registerCategoryRoutes(
   app.get(
     '/api/resources/categories',
     {
-      preHandler: user,
+      preHandler: anyone,
       schema: {
         tags,
-        security,
-        summary: "A business's categories, by name",
+        security: publicSecurity,
+        summary: "A business's categories, by name (public)",
         querystring: categoryListQuery,
-        response: { 200: listOf(categorySchema) },
+        response: { 200: listOf(categorySchema), 400: errorResponse, 401: errorResponse },
       },
     },
     async (request) => {
       const { page, limit, businessId } = request.query;
       const { items, total } = await categories.list(
-        callerOf(request),
+        viewerOf(request),
         businessId,
         toSkipTake({ page, limit }),
       );
@@ -79,17 +82,17 @@ export function registerCategoryRoutes(
   app.get(
     '/api/resources/categories/:id',
     {
-      preHandler: user,
+      preHandler: anyone,
       schema: {
         tags,
-        security,
-        summary: 'One category',
+        security: publicSecurity,
+        summary: 'One category (public)',
         params: idParams,
         response: { 200: dataOf(categorySchema), 404: errorResponse },
       },
     },
     async (request) => ({
-      data: presentCategory(await categories.get(callerOf(request), request.params.id)),
+      data: presentCategory(await categories.get(viewerOf(request), request.params.id)),
     }),
   );
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, notFound, validationError } from '@slotwise/platform/errors';
-import { mayManage, mayView, type Caller } from '../access/caller.js';
+import { mayManage, mayView, type Caller, type Viewer } from '../access/caller.js';
 import type { BusinessDirectory } from '../businesses/business-directory.js';
 import type { BusinessRecord } from '../businesses/business.repository.js';
 import { ForeignKeyViolation, UniqueViolation } from '@slotwise/platform/db';
@@ -63,11 +63,12 @@ export class CategoryService {
 
   /**
    * A business's categories, by name; a vendor may leave `businessId` out for their own. Those of a
-   * business that is not ACTIVE and verified are listed to its owner and ADMIN only (others get an
-   * empty list, as for an unknown business: categories exist only for businesses the read model has).
+   * business that is not ACTIVE and verified are listed to its owner and ADMIN only (others, an
+   * anonymous visitor included, get an empty list, as for an unknown business: categories exist
+   * only for businesses the read model has).
    */
   async list(
-    caller: Caller,
+    caller: Viewer,
     businessId: string | undefined,
     page: { skip: number; take: number },
   ): Promise<{ items: CategoryRecord[]; total: number }> {
@@ -80,7 +81,7 @@ export class CategoryService {
     return categories.listOfBusiness(business.id, page);
   }
 
-  async get(caller: Caller, id: string): Promise<CategoryRecord> {
+  async get(caller: Viewer, id: string): Promise<CategoryRecord> {
     const found = await this.store.repos.categories.findWithBusiness(id);
     if (!found || !mayView(caller, found.business)) throw notFound('Category');
     return withoutBusiness(found);

@@ -1,25 +1,45 @@
-import type { ResourceSnapshot } from '@slotwise/contracts';
+import { ALWAYS_OPEN, resolveBookingRules, type ResourceSnapshot } from '@slotwise/contracts';
 import { notFound } from '@slotwise/platform/errors';
-import type { BusinessDirectory } from '../businesses/business-directory.js';
 import type { Store } from '../db/store.repository.js';
+import type { ResourceWithBusiness } from '../resources/resource.types.js';
 
 /**
- * What booking needs of a resource in one round trip, whatever its status or its business's:
- * booking decides bookability. The business part comes from the read model, or from the business
- * service when the read model lacks it (the foreign key makes that a safety net only).
+ * What booking needs of a resource, with its business, in one round trip: its rules with the
+ * defaults filled in, and the opening hours that apply (its own, else its business's, else open
+ * around the clock). The business comes from the read model, which the foreign key guarantees.
  */
-export class SnapshotService {
-  constructor(
-    private readonly store: Store,
-    private readonly directory: BusinessDirectory,
-  ) {}
+export function snapshotOf(resource: ResourceWithBusiness): ResourceSnapshot {
+  const { id, name, type, status, price, currency, priceUnit, categoryId } = resource;
+  const { version: _version, schedule: businessSchedule, ...business } = resource.business;
+  return {
+    id,
+    name,
+    type,
+    status,
+    price,
+    currency,
+    priceUnit,
+    categoryId,
+    bookingRules: resolveBookingRules(resource.bookingRules),
+    schedule: resource.schedule ?? businessSchedule ?? ALWAYS_OPEN,
+    business,
+  };
+}
 
-  async snapshot(id: string, requestId?: string): Promise<ResourceSnapshot> {
-    const resource = await this.store.repos.resources.findById(id);
+/** Booking's reads, whatever the statuses of the resources and their business: booking decides. */
+export class SnapshotService {
+  constructor(private readonly store: Store) {}
+
+  async snapshot(id: string): Promise<ResourceSnapshot> {
+    const resource = await this.store.repos.resources.findWithBusiness(id);
     if (!resource) throw notFound('Resource');
-    const business = await this.directory.byId(resource.businessId, requestId);
-    if (!business) throw notFound('Resource');
-    const { name, type, status, price, currency, priceUnit } = resource;
-    return { id, name, type, status, price, currency, priceUnit, business };
+    return snapshotOf(resource);
+  }
+
+  /** A category's ACTIVE resources, the first created first: pooled booking's stable order. */
+  async ofCategory(categoryId: string): Promise<ResourceSnapshot[]> {
+    const { categories, resources } = this.store.repos;
+    if (!(await categories.exists(categoryId))) throw notFound('Category');
+    return (await resources.listActiveInCategory(categoryId)).map(snapshotOf);
   }
 }

@@ -7,6 +7,7 @@ import type {
   ResourceFilter,
   ResourceRecord,
   ResourceSort,
+  StoredBookingRules,
 } from './resource.types.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -55,7 +56,8 @@ function listQueries(
     rows: sql`
       SELECT r.id, r.business_id AS "businessId", r.name, r.type::text AS type,
              r.category_id AS "categoryId", r.description, r.price::text AS price, r.currency,
-             r.price_unit::text AS "priceUnit", r.metadata, r.status::text AS status, r.version,
+             r.price_unit::text AS "priceUnit", r.metadata, r.booking_rules AS "bookingRules",
+             r.status::text AS status, r.version,
              r.created_at AS "createdAt", r.updated_at AS "updatedAt"
       ${from}
       ORDER BY ${ORDER_BY[sort]}
@@ -64,8 +66,9 @@ function listQueries(
   };
 }
 
-interface ListRow extends Omit<ResourceRecord, 'metadata'> {
+interface ListRow extends Omit<ResourceRecord, 'metadata' | 'bookingRules'> {
   metadata: unknown;
+  bookingRules: unknown;
 }
 
 interface StatsRow {
@@ -97,7 +100,11 @@ export class ResourceQueryRepository {
       this.db.$queryRaw<{ total: bigint | number }[]>(count),
     ]);
     return {
-      items: rows.map((row) => ({ ...row, metadata: row.metadata as Metadata })),
+      items: rows.map((row) => ({
+        ...row,
+        metadata: row.metadata as Metadata,
+        bookingRules: row.bookingRules as StoredBookingRules,
+      })),
       total: Number(counted[0]?.total ?? 0),
     };
   }

@@ -1,6 +1,6 @@
 import { resourceTypes } from '@slotwise/contracts';
 import { forbidden, notFound } from '@slotwise/platform/errors';
-import { isAdmin, mayManage, type Caller } from '../access/caller.js';
+import { isAdmin, mayManage, type Caller, type Viewer } from '../access/caller.js';
 import type { BusinessDirectory } from '../businesses/business-directory.js';
 import type { Store } from '../db/store.repository.js';
 import type {
@@ -11,8 +11,11 @@ import type {
   ResourceStats,
 } from './resource.types.js';
 
-/** Who sees what in a list: ADMIN everything, a vendor also their own, everyone the public part. */
-function scopeOf(caller: Caller): ListScope {
+/**
+ * Who sees what in a list: ADMIN everything, a vendor also their own, everyone (anonymous
+ * visitors too) the public part.
+ */
+function scopeOf(caller: Viewer): ListScope {
   if (isAdmin(caller)) return { kind: 'all' };
   return caller.role === 'VENDOR' ? { kind: 'public', ownerId: caller.id } : { kind: 'public' };
 }
@@ -25,7 +28,7 @@ export class ResourceQueryService {
   ) {}
 
   async list(
-    caller: Caller,
+    caller: Viewer,
     filter: ResourceFilter,
     sort: ResourceSort,
     page: { skip: number; take: number },

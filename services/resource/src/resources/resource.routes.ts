@@ -8,7 +8,7 @@ import {
   type HttpApp,
 } from '@slotwise/platform/http';
 import { z } from 'zod';
-import { callerOf } from '../access/caller-of.js';
+import { callerOf, viewerOf } from '../access/caller-of.js';
 import type { ResourceQueryService } from './resource-query.service.js';
 import {
   bulkInput,
@@ -25,6 +25,8 @@ import type { ResourceService } from './resource.service.js';
 
 const tags = ['resources'];
 const security = [{ bearerAuth: [] }];
+/** The catalog is public; a token, when there is one, shows the owner or an ADMIN more. */
+const publicSecurity: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 const refusals = { 400: errorResponse, 403: errorResponse, 404: errorResponse };
 const creationRefusals = {
   400: errorResponse,
@@ -35,10 +37,16 @@ const creationRefusals = {
 
 export function registerResourceRoutes(
   app: HttpApp,
-  deps: { resources: ResourceService; queries: ResourceQueryService; authenticate: PreHandler },
+  deps: {
+    resources: ResourceService;
+    queries: ResourceQueryService;
+    authenticate: PreHandler;
+    identify: PreHandler;
+  },
 ): void {
   const { resources, queries } = deps;
   const user = [deps.authenticate];
+  const anyone = [deps.identify];
   const manager = [...user, requireRole('VENDOR', 'ADMIN')];
   const vendor = [...user, requireRole('VENDOR')];
 
@@ -89,23 +97,23 @@ export function registerResourceRoutes(
   app.get(
     '/api/resources',
     {
-      preHandler: user,
+      preHandler: anyone,
       schema: {
         tags,
-        security,
-        summary: 'Find resources',
+        security: publicSecurity,
+        summary: 'Find resources (public)',
         description:
-          'Others than the owner and ADMIN see only ACTIVE resources of ACTIVE, verified businesses. ' +
+          'Others than the owner and ADMIN (anonymous visitors too) see only ACTIVE resources of ACTIVE, verified businesses. ' +
           'DELETED ones are listed only when `status=DELETED` is asked (owner, ADMIN). ' +
           '`search` matches the name, case-insensitively. Default order: newest first.',
         querystring: listQuery,
-        response: { 200: listOf(resourceSchema), 400: errorResponse },
+        response: { 200: listOf(resourceSchema), 400: errorResponse, 401: errorResponse },
       },
     },
     async (request) => {
       const { page, limit, sort, ...filter } = request.query;
       const { items, total } = await queries.list(
-        callerOf(request),
+        viewerOf(request),
         filter,
         sort,
         toSkipTake({ page, limit }),
@@ -136,17 +144,17 @@ export function registerResourceRoutes(
   app.get(
     '/api/resources/:id',
     {
-      preHandler: user,
+      preHandler: anyone,
       schema: {
         tags,
-        security,
-        summary: 'One resource',
+        security: publicSecurity,
+        summary: 'One resource (public, visible as in the list)',
         params: idParams,
-        response: { 200: dataOf(resourceSchema), ...refusals },
+        response: { 200: dataOf(resourceSchema), ...refusals, 401: errorResponse },
       },
     },
     async (request) => ({
-      data: presentResource(await resources.get(callerOf(request), request.params.id)),
+      data: presentResource(await resources.get(viewerOf(request), request.params.id)),
     }),
   );
 
@@ -157,7 +165,8 @@ export function registerResourceRoutes(
       schema: {
         tags,
         security,
-        summary: 'Change a resource (owner, ADMIN); metadata is replaced whole',
+        summary:
+          'Change a resource (owner, ADMIN); metadata is replaced whole, bookingRules are merged',
         params: idParams,
         body: resourcePatch,
         response: { 200: dataOf(resourceSchema), ...refusals, 422: errorResponse },

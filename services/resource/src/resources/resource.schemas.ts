@@ -1,10 +1,13 @@
 import {
+  bookingRules,
+  bookingRulesInput,
   currency,
   money,
   priceUnit,
   resourceStatus,
   resourceType,
   resourceTypes,
+  resolveBookingRules,
 } from '@slotwise/contracts';
 import { paginationQuery } from '@slotwise/platform/http';
 import { z } from 'zod';
@@ -46,6 +49,7 @@ export const resourceInput = z.strictObject({
   currency: isoCurrency,
   priceUnit: priceUnit.optional(),
   metadata: metadata.optional(),
+  bookingRules: bookingRulesInput.optional(),
 });
 
 export const bulkInput = z.strictObject({
@@ -61,6 +65,9 @@ export const resourcePatch = z
     currency: isoCurrency.optional(),
     priceUnit: priceUnit.optional(),
     metadata: metadata.optional(),
+    bookingRules: bookingRulesInput
+      .optional()
+      .describe('Merged into the rules it has; a `slotMinutes` of null clears it'),
   })
   .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');
 
@@ -95,6 +102,7 @@ export const resourceSchema = z
     currency,
     priceUnit,
     metadata: z.record(z.string(), z.unknown()),
+    bookingRules: bookingRules.describe('Every rule, the defaults filled in'),
     status: resourceStatus,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -103,9 +111,19 @@ export const resourceSchema = z
 export type ResourceJson = z.infer<typeof resourceSchema>;
 
 export function presentResource(resource: ResourceRecord): ResourceJson {
-  const { version: _version, ...rest } = resource;
   return {
-    ...rest,
+    id: resource.id,
+    businessId: resource.businessId,
+    name: resource.name,
+    type: resource.type,
+    categoryId: resource.categoryId,
+    description: resource.description,
+    price: resource.price,
+    currency: resource.currency,
+    priceUnit: resource.priceUnit,
+    metadata: resource.metadata,
+    bookingRules: resolveBookingRules(resource.bookingRules),
+    status: resource.status,
     createdAt: resource.createdAt.toISOString(),
     updatedAt: resource.updatedAt.toISOString(),
   };

@@ -1,38 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { isBusinessBookable, type BusinessSummary } from '@slotwise/contracts';
-import { forbidden, notFound } from '@slotwise/platform/errors';
-import { mayManage, mayView, type Caller } from '../access/caller.js';
+import { notFound } from '@slotwise/platform/errors';
+import type { Caller, Viewer } from '../access/caller.js';
 import type { BusinessDirectory } from '../businesses/business-directory.js';
 import { ForeignKeyViolation } from '@slotwise/platform/db';
 import type { Repositories, Store } from '../db/store.repository.js';
 import { ResourceEvents } from '../events/resource-events.js';
 import { ResourceErrors } from '../resource.errors.js';
+import { mergeRules, sameRules, storedRulesOf } from './booking-rules.js';
+import { manageable, visible, withoutBusiness } from './resource-access.js';
 import type {
   NewResource,
   ResourceChanges,
   ResourceInput,
+  ResourcePatch,
   ResourceRecord,
-  ResourceWithBusiness,
 } from './resource.types.js';
 
 type SettableStatus = 'ACTIVE' | 'INACTIVE' | 'MAINTENANCE';
-
-const withoutBusiness = ({
-  business: _business,
-  ...resource
-}: ResourceWithBusiness): ResourceRecord => resource;
 
 const invalidCategory = (categoryId: string | null, index?: number): Error =>
   ResourceErrors.create('INVALID_CATEGORY', 'categoryId is not a category of your business', {
     details: { categoryId, ...(index === undefined ? {} : { index }) },
   });
 
+/** The patch as it is written: its booking rules merged into the stored ones. */
+function changesOf(current: ResourceRecord, patch: ResourcePatch): ResourceChanges {
+  const { bookingRules, ...changes } = patch;
+  return bookingRules === undefined
+    ? changes
+    : { ...changes, bookingRules: mergeRules(current.bookingRules, bookingRules) };
+}
+
 function differs(current: ResourceRecord, changes: ResourceChanges): boolean {
-  return (Object.keys(changes) as (keyof ResourceChanges)[]).some((key) =>
-    key === 'metadata'
-      ? JSON.stringify(current.metadata) !== JSON.stringify(changes.metadata)
-      : current[key] !== changes[key],
-  );
+  return (Object.keys(changes) as (keyof ResourceChanges)[]).some((key) => {
+    if (key === 'bookingRules') return !sameRules(current.bookingRules, changes.bookingRules!);
+    if (key === 'metadata') {
+      return JSON.stringify(current.metadata) !== JSON.stringify(changes.metadata);
+    }
+    return current[key] !== changes[key];
+  });
 }
 
 /**
@@ -61,28 +68,23 @@ export class ResourceService {
   }
 
   /** Non-owners see an ACTIVE resource of an ACTIVE, verified business; nobody sees a DELETED one. */
-  async get(caller: Caller, id: string): Promise<ResourceRecord> {
-    const found = await this.store.repos.resources.findWithBusiness(id);
-    if (!found || found.status === 'DELETED') throw notFound('Resource');
-    if (mayManage(caller, found.business)) return withoutBusiness(found);
-    if (found.status === 'ACTIVE' && isBusinessBookable(found.business)) {
-      return withoutBusiness(found);
-    }
-    throw notFound('Resource');
+  async get(viewer: Viewer, id: string): Promise<ResourceRecord> {
+    return withoutBusiness(visible(viewer, await this.store.repos.resources.findWithBusiness(id)));
   }
 
   async update(
     caller: Caller,
     id: string,
-    changes: ResourceChanges,
+    patch: ResourcePatch,
     requestId?: string,
   ): Promise<ResourceRecord> {
     return this.withCategoryCheck(() =>
       this.store.transaction(async (tx) => {
-        const current = await this.manageable(tx, caller, id);
-        if (changes.categoryId) {
-          await this.assertCategories(tx, current.businessId, [changes.categoryId], false);
+        const current = await manageable(tx, caller, id);
+        if (patch.categoryId) {
+          await this.assertCategories(tx, current.businessId, [patch.categoryId], false);
         }
+        const changes = changesOf(current, patch);
         if (!differs(current, changes)) return withoutBusiness(current);
         const updated = await tx.resources.update(id, changes);
         if (!updated) throw notFound('Resource');
@@ -99,7 +101,7 @@ export class ResourceService {
     requestId?: string,
   ): Promise<ResourceRecord> {
     return this.store.transaction(async (tx) => {
-      const current = await this.manageable(tx, caller, id);
+      const current = await manageable(tx, caller, id);
       if (current.status === status) return withoutBusiness(current);
       const updated = await tx.resources.update(id, { status });
       if (!updated) throw notFound('Resource');
@@ -111,7 +113,7 @@ export class ResourceService {
   /** Soft: the row stays (bookings refer to it) with status DELETED; deleting again is a 404. */
   async delete(caller: Caller, id: string, requestId?: string): Promise<void> {
     await this.store.transaction(async (tx) => {
-      await this.manageable(tx, caller, id);
+      await manageable(tx, caller, id);
       const deleted = await tx.resources.update(id, { status: 'DELETED' });
       if (!deleted) throw notFound('Resource');
       await tx.outbox.add(ResourceEvents.deleted(deleted, requestId));
@@ -136,6 +138,7 @@ export class ResourceService {
       currency: input.currency,
       priceUnit: input.priceUnit ?? 'PER_BOOKING',
       metadata: input.metadata ?? {},
+      bookingRules: storedRulesOf(input.bookingRules),
     }));
     return this.withCategoryCheck(() =>
       this.store.transaction(async (tx) => {
@@ -165,19 +168,6 @@ export class ResourceService {
       );
     }
     return business;
-  }
-
-  /** 404 when the caller may not even see it, 403 when they see it but it is someone else's. */
-  private async manageable(
-    tx: Repositories,
-    caller: Caller,
-    id: string,
-  ): Promise<ResourceWithBusiness> {
-    const found = await tx.resources.findWithBusiness(id);
-    if (!found || found.status === 'DELETED') throw notFound('Resource');
-    if (mayManage(caller, found.business)) return found;
-    const visible = found.status === 'ACTIVE' && mayView(caller, found.business);
-    throw visible ? forbidden('This resource belongs to another business') : notFound('Resource');
   }
 
   private async assertCategories(

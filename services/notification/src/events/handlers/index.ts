@@ -1,9 +1,10 @@
 import { EventTypes } from '@slotwise/contracts';
 import type { HandlerDependencies, HandlerRegistry } from '../handler-registry.js';
+import { bookingCancelledHandler } from './booking-cancelled.handler.js';
 import {
-  bookingCancelledHandler,
   bookingConfirmedHandler,
   bookingCreatedHandler,
+  bookingRescheduledHandler,
 } from './booking-mail.handlers.js';
 import { businessStatusChangedHandler, businessVerifiedHandler } from './business-mail.handlers.js';
 import { userOtpRequestedHandler } from './user-otp-requested.handler.js';
@@ -38,5 +39,6 @@ export function buildHandlerRegistry(deps: HandlerDependencies): HandlerRegistry
     [EventTypes.bookingCreated]: bookingCreatedHandler(deps),
     [EventTypes.bookingConfirmed]: bookingConfirmedHandler(deps),
     [EventTypes.bookingCancelled]: bookingCancelledHandler(deps),
+    [EventTypes.bookingRescheduled]: bookingRescheduledHandler(deps),
   };
 }
