@@ -143,7 +143,7 @@ describe('selling time: opening hours and booking rules', () => {
 
   it('auto-confirm makes a booking CONFIRMED at once; a request waits and will expire', async () => {
     const auto = h.addResource({ bookingRules: { autoConfirm: true } });
-    const manual = h.addResource({ business: { confirmationWindowMinutes: 60 } });
+    const manual = h.addResource({ business: { confirmationWindowMinutes: 600 } });
     const times = (hours: number) => ({
       startTime: new Date(Math.ceil(Date.now() / 3_600_000 + hours) * 3_600_000).toISOString(),
       endTime: new Date(Math.ceil(Date.now() / 3_600_000 + hours + 1) * 3_600_000).toISOString(),
@@ -151,7 +151,7 @@ describe('selling time: opening hours and booking rules', () => {
     const confirmed = await create({ resourceId: auto.id, ...times(48) });
     expect(confirmed.json()).toMatchObject({ data: { status: 'CONFIRMED' } });
     const pending = await create({ resourceId: manual.id, ...times(48) });
-    const soon = await create({ resourceId: manual.id, ...times(0.5) });
+    const soon = await create({ resourceId: manual.id, ...times(1) }); // within 2 hours
     const expires = async (response: typeof pending) =>
       (
         await h.container.pool.query<{
@@ -164,7 +164,7 @@ describe('selling time: opening hours and booking rules', () => {
       ).rows[0]!;
     expect((await expires(confirmed)).expires_at).toBeNull();
     const later = await expires(pending);
-    expect(later.expires_at!.getTime() - later.created_at.getTime()).toBe(60 * 60_000);
+    expect(later.expires_at!.getTime() - later.created_at.getTime()).toBe(600 * 60_000);
     // Its start comes before the window ends: it expires at its start.
     const early = await expires(soon);
     expect(early.expires_at!.getTime()).toBe(early.start_time.getTime());

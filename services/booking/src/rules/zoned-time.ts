@@ -33,19 +33,42 @@ const MINUTE_MS = 60_000;
 
 /** The local date and time of an instant (to the minute). */
 export function wallClockOf(instant: number, timezone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of formatFor(timezone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const day = Date.UTC(parts.year!, parts.month! - 1, parts.day) / DAY_MS;
-  return { day, minutes: parts.hour! * 60 + parts.minute! };
+  const local = Math.floor(instant / MINUTE_MS) * MINUTE_MS + offsetAt(instant, timezone);
+  const day = Math.floor(local / DAY_MS);
+  return { day, minutes: (local - day * DAY_MS) / MINUTE_MS };
 }
 
-/** Local time minus UTC, in ms, at an instant (whole minutes: seconds of the instant dropped). */
+/**
+ * Offsets change only at a zone's transitions, and every transition in use falls on a quarter
+ * hour: within one quarter hour the offset is one number. Asking Intl costs microseconds (a week of
+ * slots asks hundreds of times), a map lookup next to nothing; the cache is bounded.
+ */
+const QUARTER_MS = 15 * MINUTE_MS;
+const MAX_CACHED_QUARTERS = 200_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** Local time minus UTC, in ms, at an instant. */
 function offsetAt(instant: number, timezone: string): number {
-  const floored = Math.floor(instant / MINUTE_MS) * MINUTE_MS;
-  const { day, minutes } = wallClockOf(floored, timezone);
-  return day * DAY_MS + minutes * MINUTE_MS - floored;
+  const quarter = Math.floor(instant / QUARTER_MS);
+  let zone = offsets.get(timezone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timezone, zone);
+  }
+  const known = zone.get(quarter);
+  if (known !== undefined) return known;
+  const at = quarter * QUARTER_MS;
+  const parts: Record<string, number> = {};
+  for (const part of formatFor(timezone).formatToParts(at)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const local =
+    Date.UTC(parts.year!, parts.month! - 1, parts.day) +
+    (parts.hour! * 60 + parts.minute!) * MINUTE_MS;
+  const offset = local - at;
+  if (zone.size >= MAX_CACHED_QUARTERS) zone.clear();
+  zone.set(quarter, offset);
+  return offset;
 }
 
 /**
