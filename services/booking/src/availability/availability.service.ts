@@ -49,13 +49,10 @@ export class AvailabilityService {
         },
       ]);
     }
-    const units = target.categoryId
-      ? await this.catalog.category(target.categoryId, requestId)
-      : await this.catalog.get(target.resourceId!, requestId).then((one) => one && [one]);
+    const units = await this.catalog.units(target, requestId);
     if (!units) throw notFound(target.categoryId ? 'Category' : 'Resource');
-    const visible = units;
 
-    const slot = slotMinutes ?? visible[0]?.bookingRules.slotMinutes ?? 60;
+    const slot = slotMinutes ?? units[0]?.bookingRules.slotMinutes ?? 60;
     if ((window.end - window.start) / (slot * MINUTE_MS) > MAX_SLOTS) {
       throw validationError([
         {
@@ -64,12 +61,12 @@ export class AvailabilityService {
         },
       ]);
     }
-    const timezone = visible[0]?.business.timezone ?? 'UTC';
+    const timezone = units[0]?.business.timezone ?? 'UTC';
     // A slot that ends near `to` keeps its buffer after it: bookings up to a day's buffer past
     // the window matter too.
-    const busy = visible.length
+    const busy = units.length
       ? await this.bookings.busy(
-          visible.map((u) => u.id),
+          units.map((u) => u.id),
           from,
           new Date(window.end + DAY_MS),
           this.policy.maxDurationDays * DAY_MS,
@@ -78,7 +75,7 @@ export class AvailabilityService {
     const now = Date.now();
     const counts = new Map<number, number>();
     const open: Span[] = [];
-    for (const unit of visible) {
+    for (const unit of units) {
       const spans = openSpans(unit.schedule, unit.business.timezone, window.start, window.end);
       open.push(...spans);
       const held = join(busy.filter((b) => b.resourceId === unit.id).map(heldSpan));

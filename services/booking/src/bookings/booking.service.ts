@@ -55,9 +55,7 @@ export class BookingService {
     assertTimes(start, end, this.policy.maxDurationDays);
 
     const pooled = input.categoryId !== undefined;
-    const units = pooled
-      ? await this.catalog.category(input.categoryId!, requestId)
-      : await this.catalog.get(input.resourceId!, requestId).then((one) => one && [one]);
+    const units = await this.catalog.units(input, requestId);
     if (!units) throw notFound(pooled ? 'Category' : 'Resource');
 
     const now = Date.now();

@@ -71,7 +71,7 @@ export class ResourceLanes {
     }
   }
 
-  /** Resources with creates queued or running in this process (for metrics and tests). */
+  /** Resources with creates queued or running in this process (a lane is forgotten once empty). */
   get busyResources(): number {
     return this.lanes.size;
   }

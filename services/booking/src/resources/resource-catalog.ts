@@ -6,86 +6,109 @@ const answer = z.object({ data: resourceSnapshot });
 const categoryAnswer = z.object({ data: categoryResources });
 
 /**
- * Resources as the resource service describes them, one round trip per resource and then cached
- * for a few seconds: on the hot path most bookings are for resources asked about a moment ago.
- * A snapshot is never older than the TTL, so the price in a booking is the one the customer saw
- * (give or take those seconds). Concurrent misses for one resource share one call.
+ * Answers of the resource service kept for a few seconds, with concurrent misses for one key
+ * sharing one call. Null (the service does not know the id) is kept like any answer.
  */
-export class ResourceCatalog {
-  private readonly cache = new Map<string, { at: number; snapshot: ResourceSnapshot | null }>();
-  private readonly inFlight = new Map<string, Promise<ResourceSnapshot | null>>();
-  private readonly categories = new Map<string, { at: number; units: ResourceSnapshot[] | null }>();
-  private readonly categoriesInFlight = new Map<string, Promise<ResourceSnapshot[] | null>>();
+class ShortCache<T> {
+  private readonly entries = new Map<string, { at: number; value: T | null }>();
+  private readonly inFlight = new Map<string, Promise<T | null>>();
 
   constructor(
-    private readonly client: ServiceClient,
     private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
+    private readonly maxEntries: number,
   ) {}
 
-  /** The snapshot, or null when the resource service does not know the id. 503 when it is down. */
-  async get(resourceId: string, requestId?: string): Promise<ResourceSnapshot | null> {
-    const cached = this.cache.get(resourceId);
-    if (cached && Date.now() - cached.at < this.ttlMs) return cached.snapshot;
-    let pending = this.inFlight.get(resourceId);
+  get(key: string, load: () => Promise<T | null>): Promise<T | null> {
+    const cached = this.entries.get(key);
+    if (cached && Date.now() - cached.at < this.ttlMs) return Promise.resolve(cached.value);
+    let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.fetch(resourceId, requestId).finally(() => this.inFlight.delete(resourceId));
-      this.inFlight.set(resourceId, pending);
+      pending = load()
+        .then((value) => {
+          this.remember(key, value);
+          return value;
+        })
+        .finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
     }
     return pending;
   }
 
-  private async fetch(resourceId: string, requestId?: string): Promise<ResourceSnapshot | null> {
-    const response = await this.client.get(`/internal/resources/${resourceId}`, {
-      schema: answer,
-      ...(requestId ? { requestId } : {}),
-    });
-    if (!response.ok && response.status !== 404) {
-      throw new Error(`resource service answered ${response.status} for a resource lookup`);
-    }
-    const snapshot = response.ok ? response.body.data : null;
-    if (this.ttlMs > 0) {
-      if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(resourceId, { at: Date.now(), snapshot });
-    }
-    return snapshot;
+  private remember(key: string, value: T | null): void {
+    if (this.ttlMs <= 0) return;
+    if (this.entries.size >= this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { at: Date.now(), value });
+  }
+}
+
+/**
+ * Resources as the resource service describes them, one round trip per resource (or room type)
+ * and then cached for a few seconds: on the hot path most bookings are for resources asked about a
+ * moment ago. A snapshot is never older than the TTL, so the price in a booking is the one the
+ * customer saw (give or take those seconds).
+ */
+export class ResourceCatalog {
+  private readonly snapshots: ShortCache<ResourceSnapshot>;
+  private readonly categories: ShortCache<ResourceSnapshot[]>;
+
+  constructor(
+    private readonly client: ServiceClient,
+    ttlMs: number,
+    maxEntries = 10_000,
+  ) {
+    this.snapshots = new ShortCache(ttlMs, maxEntries);
+    this.categories = new ShortCache(ttlMs, maxEntries);
+  }
+
+  /** The snapshot, or null when the resource service does not know the id. 503 when it is down. */
+  get(resourceId: string, requestId?: string): Promise<ResourceSnapshot | null> {
+    return this.snapshots.get(resourceId, () =>
+      this.fetch(`/internal/resources/${resourceId}`, answer, 'resource', requestId),
+    );
   }
 
   /**
    * The ACTIVE resources of a category (a room type), in the order pooled booking tries them, or
-   * null when the category is unknown. Cached like a snapshot.
+   * null when the category is unknown.
    */
-  async category(categoryId: string, requestId?: string): Promise<ResourceSnapshot[] | null> {
-    const cached = this.categories.get(categoryId);
-    if (cached && Date.now() - cached.at < this.ttlMs) return cached.units;
-    let pending = this.categoriesInFlight.get(categoryId);
-    if (!pending) {
-      pending = this.fetchCategory(categoryId, requestId).finally(() =>
-        this.categoriesInFlight.delete(categoryId),
-      );
-      this.categoriesInFlight.set(categoryId, pending);
-    }
-    return pending;
+  category(categoryId: string, requestId?: string): Promise<ResourceSnapshot[] | null> {
+    return this.categories.get(categoryId, () =>
+      this.fetch(
+        `/internal/categories/${categoryId}/resources`,
+        categoryAnswer,
+        'category',
+        requestId,
+      ),
+    );
   }
 
-  private async fetchCategory(
-    categoryId: string,
+  /**
+   * What a request names: a resource (one unit) or a room type (its units), null when the
+   * resource service does not know it.
+   */
+  async units(
+    target: { resourceId?: string | undefined; categoryId?: string | undefined },
     requestId?: string,
   ): Promise<ResourceSnapshot[] | null> {
-    const response = await this.client.get(`/internal/categories/${categoryId}/resources`, {
-      schema: categoryAnswer,
+    if (target.categoryId !== undefined) return this.category(target.categoryId, requestId);
+    const one = await this.get(target.resourceId ?? '', requestId);
+    return one && [one];
+  }
+
+  private async fetch<T>(
+    path: string,
+    schema: z.ZodType<{ data: T }>,
+    what: string,
+    requestId?: string,
+  ): Promise<T | null> {
+    const response = await this.client.get(path, {
+      schema,
       ...(requestId ? { requestId } : {}),
     });
     if (!response.ok && response.status !== 404) {
-      throw new Error(`resource service answered ${response.status} for a category lookup`);
+      throw new Error(`resource service answered ${response.status} for a ${what} lookup`);
     }
-    const units = response.ok ? response.body.data : null;
-    if (this.ttlMs > 0) {
-      if (this.categories.size >= this.maxEntries) {
-        this.categories.delete(this.categories.keys().next().value!);
-      }
-      this.categories.set(categoryId, { at: Date.now(), units });
-    }
-    return units;
+    return response.ok ? response.body.data : null;
   }
 }

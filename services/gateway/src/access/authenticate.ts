@@ -20,12 +20,20 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Verifies the request's access token (header or cookie) and sets `principal`. `optional`: a
+ * request without any token passes as anonymous (the catalog); a bad one is still refused.
+ */
 export async function authenticate(
   request: FastifyRequest,
   verifier: AccessVerifier,
+  options: { optional?: boolean } = {},
 ): Promise<void> {
   const token = accessTokenOf(request);
-  if (!token) throw unauthenticated();
+  if (!token) {
+    if (options.optional) return;
+    throw unauthenticated();
+  }
   request.principal = await verifier.verify(token);
   request.accessToken = token;
 }

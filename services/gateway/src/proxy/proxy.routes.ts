@@ -33,14 +33,6 @@ function accountOf(body: unknown, field: string): string {
   }
 }
 
-/** Whether the request carries an access token (header or cookie) that should be checked. */
-function hasCredentials(request: FastifyRequest): boolean {
-  return (
-    request.headers.authorization !== undefined ||
-    /(?:^|;\s*)accessToken=/.test(request.headers.cookie ?? '')
-  );
-}
-
 export function registerProxyRoutes(app: FastifyInstance, deps: ProxyDeps): void {
   const { limiter, limits } = deps;
 
@@ -54,8 +46,8 @@ export function registerProxyRoutes(app: FastifyInstance, deps: ProxyDeps): void
     }
     if (!isPublicRoute(request.method, path)) {
       await authenticate(request, deps.verifier);
-    } else if (isCatalogRoute(request.method, path) && hasCredentials(request)) {
-      await authenticate(request, deps.verifier);
+    } else if (isCatalogRoute(request.method, path)) {
+      await authenticate(request, deps.verifier, { optional: true });
     }
     if (request.method === 'POST' && (path === '/api/bookings' || path === '/api/bookings/')) {
       await limiter.check(limits.booking, request.principal?.userId ?? request.ip);
