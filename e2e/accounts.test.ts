@@ -83,6 +83,45 @@ describe('accounts end to end, through the gateway', () => {
     ).toBe(401);
   });
 
+  it('cuts a signed-out session’s access token at the gateway and in the services, and only that session’s', async () => {
+    const email = 'erin@example.com';
+    await registerAndVerify(email);
+    const signIn = async (): Promise<Session> =>
+      data<Session>(
+        await call('POST', '/api/auth/login', {
+          identifier: email,
+          password: 'a long enough password',
+        }),
+      );
+    const [leaving, staying] = [await signIn(), await signIn()];
+    expect((await call('GET', '/api/auth/me', undefined, leaving.accessToken)).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await call('POST', '/api/auth/logout', { refreshToken: leaving.refreshToken })).statusCode,
+    ).toBe(204);
+    // Within the revocation feed's interval: polled, never a fixed sleep.
+    await waitFor(
+      async () =>
+        expect(
+          (await call('GET', '/api/businesses/me', undefined, leaving.accessToken)).statusCode,
+        ).toBe(401),
+      { timeoutMs: 10_000 },
+    );
+    const business = platform.services.business!.container.verifier;
+    await waitFor(
+      () => expect(business.verify(leaving.accessToken)).rejects.toMatchObject({ status: 401 }),
+      { timeoutMs: 10_000 },
+    );
+    // The other session of the same user is untouched.
+    expect((await call('GET', '/api/auth/me', undefined, staying.accessToken)).statusCode).toBe(
+      200,
+    );
+    await expect(business.verify(staying.accessToken)).resolves.toMatchObject({
+      role: 'CUSTOMER',
+    });
+  });
+
   it('resets a forgotten password with the code from the email', async () => {
     const email = 'bob@example.com';
     await registerAndVerify(email);

@@ -101,6 +101,25 @@ describe('revocation sync', () => {
     expect(list.isRevoked({ userId: 'u3', iat: at(3) })).toBe(false);
   });
 
+  it('revokes one session’s tokens, and only that session’s, when the feed names it', async () => {
+    const list = new UserRevocationList();
+    const now = Math.floor(Date.now() / 1000);
+    const sync = new RevocationSync({
+      list,
+      intervalMs: 60_000,
+      logger,
+      fetchSince: async () => [
+        { userId: 'u1', sessionId: 's1', validAfter: new Date((now + 1) * 1000).toISOString() },
+      ],
+    });
+    await sync.syncOnce();
+    expect(list.isRevoked({ userId: 'u1', sessionId: 's1', iat: now })).toBe(true);
+    expect(list.isRevoked({ userId: 'u1', sessionId: 's2', iat: now })).toBe(false);
+    expect(list.isRevoked({ userId: 'u1', iat: now })).toBe(false);
+    // A token of the same session issued after the revocation (there is none, but the rule holds).
+    expect(list.isRevoked({ userId: 'u1', sessionId: 's1', iat: now + 2 })).toBe(false);
+  });
+
   it('keeps what it knows while the feed is down', async () => {
     const list = new UserRevocationList();
     let down = false;

@@ -7,6 +7,8 @@ import { ServiceTokenClient } from './service-token-client.js';
 export interface Revocation {
   userId: string;
   validAfter: string;
+  /** Only this session's tokens (the `sid` claim) when set; every token of the user when not. */
+  sessionId?: string | undefined;
 }
 
 export interface RevocationSyncOptions {
@@ -20,7 +22,13 @@ export interface RevocationSyncOptions {
 const OVERLAP_MS = 60_000;
 
 const feedSchema = z.object({
-  data: z.array(z.object({ userId: z.string(), validAfter: z.iso.datetime() })),
+  data: z.array(
+    z.object({
+      userId: z.string(),
+      validAfter: z.iso.datetime(),
+      sessionId: z.string().optional(),
+    }),
+  ),
 });
 
 /**
@@ -35,6 +43,7 @@ export class RevocationSync {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private failing = false;
+  private reachedOnce = false;
 
   constructor(private readonly options: RevocationSyncOptions) {}
 
@@ -58,8 +67,10 @@ export class RevocationSync {
       ? new Date(Date.parse(this.cursor) - OVERLAP_MS).toISOString()
       : undefined;
     const revocations = await this.options.fetchSince(since);
-    for (const { userId, validAfter } of revocations) {
-      this.options.list.revokeBefore(userId, new Date(validAfter));
+    for (const { userId, validAfter, sessionId } of revocations) {
+      if (sessionId !== undefined)
+        this.options.list.revokeSessionBefore(sessionId, new Date(validAfter));
+      else this.options.list.revokeBefore(userId, new Date(validAfter));
       if (!this.cursor || validAfter > this.cursor) this.cursor = validAfter;
     }
     // Nothing older than a token's lifetime matters any more.
@@ -72,12 +83,15 @@ export class RevocationSync {
       .then(() => {
         if (this.failing) this.options.logger.info('token revocation feed reachable again');
         this.failing = false;
+        this.reachedOnce = true;
       })
       .catch((error: unknown) => {
-        // One line per outage, without a stack: auth starting after this service is routine.
+        // One line per outage, without a stack. Before the feed was ever reached it is auth
+        // still starting (routine: info); after, auth went away (worth a warning).
         if (!this.failing) {
           const reason = (error as Error).message;
-          this.options.logger.warn({ reason }, 'token revocation feed unreachable; retrying');
+          const level = this.reachedOnce ? 'warn' : 'info';
+          this.options.logger[level]({ reason }, 'token revocation feed unreachable; retrying');
         }
         this.failing = true;
       })

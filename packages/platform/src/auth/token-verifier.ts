@@ -9,6 +9,8 @@ export interface AccessClaims {
   userId: string;
   role: Role;
   jti: string | undefined;
+  /** `sid`: the session (refresh-token family) a user's access token belongs to. */
+  sessionId: string | undefined;
   /** Seconds since the epoch, as in the token. */
   iat: number;
   exp: number;
@@ -57,7 +59,7 @@ function rejected(message: string, cause?: unknown): AppError<CommonErrorCode> {
 }
 
 function toClaims(payload: JWTPayload, toleranceSec: number): AccessClaims {
-  const { sub, role, jti, iat, exp, aud } = payload;
+  const { sub, role, jti, sid, iat, exp, aud } = payload;
   if (typeof sub !== 'string' || sub === '' || !isRole(role)) {
     throw rejected('Invalid access token', new Error('sub or role missing or unknown'));
   }
@@ -73,6 +75,7 @@ function toClaims(payload: JWTPayload, toleranceSec: number): AccessClaims {
     userId: sub,
     role,
     jti: typeof jti === 'string' ? jti : undefined,
+    sessionId: typeof sid === 'string' ? sid : undefined,
     iat,
     exp,
     aud: typeof aud === 'string' ? [aud] : (aud ?? []),

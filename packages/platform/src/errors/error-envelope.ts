@@ -12,7 +12,7 @@ export interface ErrorBody {
   };
 }
 
-interface FieldError {
+export interface FieldError {
   field: string;
   message: string;
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import swagger from '@fastify/swagger';
 import Fastify, {
   type FastifyBaseLogger,
@@ -15,9 +17,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
 import { CommonErrors } from '../errors/app-error.js';
-import { sendError } from '../errors/error-envelope.js';
+import { sendError, validationError } from '../errors/error-envelope.js';
 import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
+import { inputProblem } from './input-text.js';
 import { createMetricsRegistry, installMetrics } from './metrics.js';
 import { RequestLogController } from './request-log.js';
 import { requestLoggerFactory } from './request-logger.js';
@@ -63,6 +66,31 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers over 16 KiB, a broken
+ * request line, a request too slow to arrive), answered in the envelope on the raw socket.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'The request headers are larger than 16 KiB']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
+        : [400, 'BAD_REQUEST', 'The request is malformed'];
+  const requestId = randomUUID();
+  const body = JSON.stringify({ error: { code, message, requestId } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'content-type: application/json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      `x-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
@@ -82,6 +110,25 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     logController: new RequestLogController(),
     childLoggerFactory: requestLoggerFactory,
     return503OnClosing: true,
+    // The router's own refusals (a path segment over 100 characters, a malformed URL) in the
+    // envelope too: an id that long is a malformed id, 400 as API.md says.
+    frameworkErrors: (error, request, reply) => {
+      void reply.header('x-request-id', request.id);
+      sendError(
+        request,
+        reply,
+        validationError([
+          {
+            field: 'params',
+            message:
+              error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+                ? 'a path segment is too long (an id is 36 characters)'
+                : 'the URL is malformed',
+          },
+        ]),
+      );
+    },
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -128,6 +175,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headers).header('x-request-id', request.id);
     done();
+  });
+
+  // One rule for the text every route takes, before the route's own schema: nothing a column
+  // cannot store (NUL, a lone surrogate), no invisible control characters, no absurd nesting.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const problem =
+      inputProblem(request.params, 'params') ??
+      inputProblem(request.query, 'querystring') ??
+      inputProblem(request.body, 'body');
+    done(problem ? validationError([problem]) : undefined);
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));

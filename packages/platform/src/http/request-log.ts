@@ -1,9 +1,19 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A route other processes poll every few seconds (the revocation feed): its completion
+     * lines go to debug like the health probes', or they would drown the traffic.
+     */
+    routineLog?: boolean;
+  }
+}
+
 /**
  * One line per request, when it completes: method, route, status and duration, with the request
- * id under `requestId`. Health probes and metric scrapes come every few seconds and are logged at
- * debug, so they do not drown the traffic.
+ * id under `requestId`. Health probes, metric scrapes and the routes marked `routineLog` come
+ * every few seconds and are logged at debug, so they do not drown the traffic.
  */
 export class RequestLogController extends LogController {
   constructor() {
@@ -19,7 +29,10 @@ export class RequestLogController extends LogController {
     request: FastifyRequest,
     reply: FastifyReply,
   ): void {
-    const probe = request.url.startsWith('/health') || request.url === '/metrics';
+    const probe =
+      request.url.startsWith('/health') ||
+      request.url === '/metrics' ||
+      request.routeOptions.config.routineLog === true;
     const line = {
       method: request.method,
       url: request.routeOptions.url ?? request.url.split('?')[0],

@@ -44,13 +44,24 @@ export function registerInternalRoutes(
   app.get(
     '/internal/token-revocations',
     {
+      // Every service polls it every few seconds.
+      config: { routineLog: true },
       preHandler: requireServiceToken(deps.verifier, { audience: 'auth' }),
       schema: {
         tags,
-        summary: 'Users whose access tokens issued before `validAfter` are revoked',
+        summary:
+          'Users (or, with `sessionId`, sessions) whose access tokens issued before `validAfter` are revoked',
         querystring: z.strictObject({ since: z.iso.datetime({ offset: true }).optional() }),
         response: {
-          200: dataOf(z.array(z.object({ userId: z.uuid(), validAfter: z.iso.datetime() }))),
+          200: dataOf(
+            z.array(
+              z.object({
+                userId: z.uuid(),
+                validAfter: z.iso.datetime(),
+                sessionId: z.uuid().optional().describe('only this session’s tokens when set'),
+              }),
+            ),
+          ),
         },
       },
     },

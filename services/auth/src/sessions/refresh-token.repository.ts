@@ -93,6 +93,24 @@ export class RefreshTokenRepository {
     return count;
   }
 
+  /** Sessions (token families) revoked at or after `since`, each with its latest revocation. */
+  async findSessionsRevokedSince(
+    since: Date,
+  ): Promise<{ sessionId: string; userId: string; revokedAt: Date }[]> {
+    const rows = await this.db.refreshToken.groupBy({
+      by: ['familyId', 'userId'],
+      where: { revokedAt: { gte: since } },
+      _max: { revokedAt: true },
+      orderBy: { _max: { revokedAt: 'asc' } },
+      take: 10_000,
+    });
+    return rows.map((row) => ({
+      sessionId: row.familyId,
+      userId: row.userId,
+      revokedAt: row._max.revokedAt!,
+    }));
+  }
+
   async familyOf(tokenHash: string): Promise<string | null> {
     const row = await this.db.refreshToken.findUnique({
       where: { tokenHash },

@@ -99,7 +99,8 @@ export function registerSessionRoutes(
     {
       schema: {
         tags,
-        summary: 'End the session of a refresh token (body or cookie)',
+        summary:
+          'End the session of a refresh token (body or cookie); its access tokens are refused within seconds',
         // Fastify hands a missing body over as null.
         body: z.strictObject({ refreshToken: refreshTokenField.optional() }).nullish(),
         response: { 204: z.null().describe('Signed out') },

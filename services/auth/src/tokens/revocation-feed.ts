@@ -1,9 +1,17 @@
 import type { Store } from '../db/store.repository.js';
 
+/** One entry of the feed: a user's tokens, or with `sessionId` one session's, issued before. */
+export interface RevocationEntry {
+  userId: string;
+  validAfter: string;
+  sessionId?: string;
+}
+
 /**
- * The per-user "tokens issued before this instant are dead" times, newer than a cursor. The
- * gateway and the services poll it (through an internal route) and refuse those tokens, so a
- * suspension, deletion or password reset takes effect everywhere within seconds, not 15 minutes.
+ * The "tokens issued before this instant are dead" times newer than a cursor: per user (a
+ * suspension, deletion, password reset, logout everywhere) and per session (a logout, a refresh
+ * token reused). The gateway and the services poll it (through an internal route) and refuse
+ * those tokens, so each takes effect everywhere within seconds, not 15 minutes.
  */
 export class RevocationFeed {
   constructor(
@@ -12,10 +20,23 @@ export class RevocationFeed {
     private readonly horizonSec: number,
   ) {}
 
-  async since(cursor: Date | undefined): Promise<{ userId: string; validAfter: string }[]> {
+  async since(cursor: Date | undefined): Promise<RevocationEntry[]> {
     const horizon = new Date(Date.now() - this.horizonSec * 1000);
     const from = cursor && cursor > horizon ? cursor : horizon;
-    const rows = await this.store.repos.users.findTokensRevokedSince(from);
-    return rows.map((row) => ({ userId: row.userId, validAfter: row.validAfter.toISOString() }));
+    const { users, refreshTokens } = this.store.repos;
+    const [userRows, sessionRows] = await Promise.all([
+      users.findTokensRevokedSince(from),
+      refreshTokens.findSessionsRevokedSince(from),
+    ]);
+    const entries: RevocationEntry[] = [
+      ...userRows.map((row) => ({ userId: row.userId, validAfter: row.validAfter.toISOString() })),
+      ...sessionRows.map((row) => ({
+        userId: row.userId,
+        sessionId: row.sessionId,
+        validAfter: row.revokedAt.toISOString(),
+      })),
+    ];
+    // In time order: a reader's cursor is the latest time it has seen.
+    return entries.sort((a, b) => a.validAfter.localeCompare(b.validAfter));
   }
 }

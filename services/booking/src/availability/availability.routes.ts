@@ -1,5 +1,5 @@
 import type { PreHandler } from '@slotwise/platform/auth';
-import { dataOf, errorResponse, type HttpApp } from '@slotwise/platform/http';
+import { dataOf, errorResponse, trustedResponse, type HttpApp } from '@slotwise/platform/http';
 import type { Span } from '../rules/opening-hours.js';
 import { availabilitySchema, availabilityQuery } from '../bookings/booking.schemas.js';
 import type { AvailabilityService } from './availability.service.js';
@@ -19,6 +19,7 @@ export function registerAvailabilityRoutes(
       // Public (the catalog): a visitor sees what is free before signing up; nothing in the
       // answer names a customer.
       preHandler: deps.authenticateOptional,
+      ...trustedResponse,
       schema: {
         tags: ['bookings'],
         summary:

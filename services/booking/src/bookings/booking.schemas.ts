@@ -1,8 +1,9 @@
 import { bookingStatus, currency, money, priceUnit } from '@slotwise/contracts';
 import { z } from 'zod';
+import { isoInstant } from '@slotwise/platform/http';
 import type { BookingRecord, HistoryEntry } from './booking.types.js';
 
-const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset');
+const instant = isoInstant.describe('ISO 8601 with an offset, 1970–9999');
 
 /** Exactly one of `resourceId` and `categoryId` (a room type: any free unit of it). */
 function exactlyOneTarget(
