@@ -11,6 +11,45 @@ export const businessStatus = z.enum(businessStatuses);
 export type BusinessStatus = z.infer<typeof businessStatus>;
 
 /**
+ * How customers pay (API.md, Business): `NONE`, nothing through the platform; `PREPAY`, the total
+ * when the booking is made (an unpaid booking is released when its payment window ends);
+ * `POSTPAY`, asked for once the booking is completed.
+ */
+export const paymentModes = ['NONE', 'PREPAY', 'POSTPAY'] as const;
+export const paymentMode = z.enum(paymentModes);
+export type PaymentMode = z.infer<typeof paymentMode>;
+
+/**
+ * What happens to a resource's future bookings when it is put in MAINTENANCE: `CANCEL` them
+ * (refunded, customers told) or `KEEP` them (the vendor is warned).
+ */
+export const maintenancePolicies = ['CANCEL', 'KEEP'] as const;
+export const maintenancePolicy = z.enum(maintenancePolicies);
+export type MaintenancePolicy = z.infer<typeof maintenancePolicy>;
+
+/** The bounds of a cancellation policy: a year of notice at most, a percentage. */
+export const FREE_CANCELLATION_HOURS_MAX = 8_760;
+
+/**
+ * A customer who cancels at least `freeCancellationHours` before the start is refunded in full,
+ * later gets `lateRefundPercent` back; cancellations by the business, an admin or the platform are
+ * refunded in full, a NO_SHOW not at all. Customers may reschedule until `freeCancellationHours`
+ * before the start.
+ */
+export const cancellationPolicy = z.object({
+  freeCancellationHours: z.number().int().min(0).max(FREE_CANCELLATION_HOURS_MAX),
+  lateRefundPercent: z.number().int().min(0).max(100),
+});
+export type CancellationPolicy = z.infer<typeof cancellationPolicy>;
+
+export const PAYMENT_MODE_DEFAULT: PaymentMode = 'NONE';
+export const MAINTENANCE_POLICY_DEFAULT: MaintenancePolicy = 'KEEP';
+export const CANCELLATION_POLICY_DEFAULTS: Readonly<CancellationPolicy> = Object.freeze({
+  freeCancellationHours: 24,
+  lateRefundPercent: 0,
+});
+
+/**
  * What other services need to know of a business: `GET /internal/businesses/:id` and
  * `GET /internal/businesses/by-owner/:ownerId` answer `{ data: BusinessSummary }`, and every
  * `business.*` event carries one, so a consumer can keep a read model from events alone.
@@ -27,6 +66,10 @@ export const businessSummary = z.object({
    * its start, whichever is first). Read as 1440 where a sender predates the field.
    */
   confirmationWindowMinutes: z.number().int().min(1).default(1_440),
+  /** The payment settings; read as the defaults where a sender predates them. */
+  paymentMode: paymentMode.default(PAYMENT_MODE_DEFAULT),
+  cancellationPolicy: cancellationPolicy.default(() => ({ ...CANCELLATION_POLICY_DEFAULTS })),
+  maintenancePolicy: maintenancePolicy.default(MAINTENANCE_POLICY_DEFAULT),
 });
 export type BusinessSummary = z.infer<typeof businessSummary>;
 

@@ -42,6 +42,49 @@ describe('passwords', () => {
     await auth.codeFor(who.email, 'PASSWORD_RESET');
   });
 
+  it('refuses a wrong verify-email or reset-password code identically, after the floor, for known and unknown emails', async () => {
+    const { who } = await signUp(auth);
+    const pending = `pending-${Date.now()}@example.com`;
+    expect(
+      (
+        await post(auth.app, '/api/auth/register', {
+          email: pending,
+          username: `pending_${Date.now()}`,
+          password: 'a long enough password',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const timed = async (path: string, body: object) => {
+      const started = performance.now();
+      const response = await post(auth.app, path, body);
+      return { response, ms: performance.now() - started };
+    };
+    const cases = [
+      ['/api/auth/verify-email', { email: pending, otp: '000000' }],
+      ['/api/auth/verify-email', { email: 'nobody-here@example.com', otp: '000000' }],
+      [
+        '/api/auth/reset-password',
+        { email: who.email, otp: '000000', newPassword: 'a brand new password' },
+      ],
+      [
+        '/api/auth/reset-password',
+        { email: 'nobody-here@example.com', otp: '000000', newPassword: 'a brand new password' },
+      ],
+    ] as const;
+    const answers: Awaited<ReturnType<typeof timed>>[] = [];
+    for (const [path, body] of cases) answers.push(await timed(path, body));
+    for (const { response, ms } of answers) {
+      expect(response.statusCode).toBe(400);
+      expect(errorCode(response)).toBe('INVALID_OTP');
+      // Every refusal waits out the floor (120 ms): a real account's extra work does not show.
+      expect(ms).toBeGreaterThanOrEqual(115);
+    }
+    const message = (i: number) =>
+      answers[i]!.response.json<{ error: { message: string } }>().error.message;
+    expect(message(0)).toBe(message(1));
+    expect(message(2)).toBe(message(3));
+  });
+
   it('resets the password with the code, ending every session and access token', async () => {
     const { who, session } = await signUp(auth);
     const second = (await login(who.email, who.password)).json<SessionBody>().data;

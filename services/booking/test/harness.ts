@@ -157,6 +157,9 @@ export async function startBooking(env: Record<string, string> = {}): Promise<Bo
           isVerified: true,
           timezone: 'UTC',
           confirmationWindowMinutes: 1_440,
+          paymentMode: 'NONE',
+          cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+          maintenancePolicy: 'KEEP',
           ...business,
         },
       };

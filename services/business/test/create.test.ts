@@ -43,6 +43,9 @@ describe('POST /api/businesses', () => {
       address: input.address,
       timezone: 'Europe/Paris',
       confirmationWindowMinutes: 1440,
+      paymentMode: 'NONE',
+      cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+      maintenancePolicy: 'KEEP',
       status: 'PENDING',
       isVerified: false,
       verifiedAt: null,
@@ -67,6 +70,9 @@ describe('POST /api/businesses', () => {
       isVerified: false,
       timezone: 'Europe/Paris',
       confirmationWindowMinutes: 1440,
+      paymentMode: 'NONE',
+      cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+      maintenancePolicy: 'KEEP',
     });
   });
 

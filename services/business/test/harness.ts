@@ -31,6 +31,9 @@ export interface BusinessJson {
   address: string | null;
   timezone: string;
   confirmationWindowMinutes: number;
+  paymentMode: string;
+  cancellationPolicy: { freeCancellationHours: number; lateRefundPercent: number };
+  maintenancePolicy: string;
   status: string;
   isVerified: boolean;
   verifiedAt: string | null;
@@ -54,6 +57,10 @@ export interface BusinessRow {
   phone: string | null;
   address: string | null;
   confirmation_window_minutes: number;
+  payment_mode: string;
+  free_cancellation_hours: number;
+  late_refund_percent: number;
+  maintenance_policy: string;
   schedule: unknown;
 }
 
@@ -101,6 +108,9 @@ export const businessInput = defineFactory<{
   address?: string;
   timezone?: string;
   confirmationWindowMinutes?: number;
+  paymentMode?: string;
+  cancellationPolicy?: { freeCancellationHours?: number; lateRefundPercent?: number };
+  maintenancePolicy?: string;
 }>((tag) => ({ name: `Business ${tag}`, type: 'HOTEL' }));
 
 export async function startBusiness(): Promise<BusinessHarness> {
@@ -147,7 +157,9 @@ export async function startBusiness(): Promise<BusinessHarness> {
       (
         await pool.query<BusinessRow>(
           `SELECT id, owner_id, name, type, timezone, status, is_verified, verified_at, version,
-                  description, email, phone, address, confirmation_window_minutes, schedule
+                  description, email, phone, address, confirmation_window_minutes,
+                  payment_mode, free_cancellation_hours, late_refund_percent, maintenance_policy,
+                  schedule
              FROM businesses WHERE id = $1`,
           [id],
         )

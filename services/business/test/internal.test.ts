@@ -26,6 +26,9 @@ describe('internal routes', () => {
       isVerified: false,
       timezone: 'Asia/Tokyo',
       confirmationWindowMinutes: 1440,
+      paymentMode: 'NONE',
+      cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+      maintenancePolicy: 'KEEP',
       version: 1,
       schedule: { weekly: null, overrides: [] },
     };

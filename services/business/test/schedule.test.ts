@@ -93,6 +93,9 @@ describe('business schedule', () => {
       isVerified: true,
       timezone: 'Europe/Paris',
       confirmationWindowMinutes: 1440,
+      paymentMode: 'NONE',
+      cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+      maintenancePolicy: 'KEEP',
       schedule: stored,
       changedBy: owner.id,
     });

@@ -43,6 +43,9 @@ function summary(ownerId: string, status: BusinessStatus, name = 'Harbour Clinic
     isVerified: status !== 'PENDING',
     timezone: 'UTC',
     confirmationWindowMinutes: 1_440,
+    paymentMode: 'NONE' as const,
+    cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+    maintenancePolicy: 'KEEP' as const,
   };
 }
 

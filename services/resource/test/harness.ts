@@ -122,6 +122,9 @@ export const buildBusiness = defineFactory<BusinessSummary>((tag) => ({
   isVerified: true,
   timezone: 'UTC',
   confirmationWindowMinutes: 1_440,
+  paymentMode: 'NONE',
+  cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
+  maintenancePolicy: 'KEEP',
 }));
 
 /** A request body: any field may be overridden with anything, to try what the API refuses. */

@@ -72,11 +72,15 @@ export class AccountService {
     }
   }
 
+  /** A wrong code takes as long for an unknown email as for a real one (the floor). */
   async verifyEmail(email: string, otp: string, requestId?: string): Promise<Session> {
     const { repos } = this.store;
-    const user = await repos.users.findByEmail(email);
-    if (!user || user.status !== 'PENDING_VERIFICATION') throw invalidOtp();
-    await this.otps.consume(repos, user.id, 'EMAIL_VERIFICATION', otp);
+    const user = await this.withFloor(async () => {
+      const found = await repos.users.findByEmail(email);
+      if (!found || found.status !== 'PENDING_VERIFICATION') throw invalidOtp();
+      await this.otps.consume(repos, found.id, 'EMAIL_VERIFICATION', otp);
+      return found;
+    });
     return this.store.transaction(async (tx) => {
       const verified = await tx.users.update(user.id, { status: 'ACTIVE', isEmailVerified: true });
       await tx.outbox.add(UserEvents.verified(verified, requestId));
@@ -103,7 +107,10 @@ export class AccountService {
     });
   }
 
-  /** Sets the new password and ends every session and every access token of the account. */
+  /**
+   * Sets the new password and ends every session and every access token of the account. A wrong
+   * code takes as long for an unknown email as for a real one (the floor).
+   */
   async resetPassword(
     email: string,
     otp: string,
@@ -111,9 +118,12 @@ export class AccountService {
     requestId?: string,
   ): Promise<void> {
     const { repos } = this.store;
-    const user = await repos.users.findByEmail(email);
-    if (!user || user.status === 'DELETED') throw invalidOtp();
-    await this.otps.consume(repos, user.id, 'PASSWORD_RESET', otp);
+    const user = await this.withFloor(async () => {
+      const found = await repos.users.findByEmail(email);
+      if (!found || found.status === 'DELETED') throw invalidOtp();
+      await this.otps.consume(repos, found.id, 'PASSWORD_RESET', otp);
+      return found;
+    });
     const passwordHash = await this.hasher.hash(newPassword);
     await this.store.transaction(async (tx) => {
       const updated = await tx.users.update(user.id, {
@@ -175,10 +185,14 @@ export class AccountService {
     return user;
   }
 
-  private async withFloor(work: () => Promise<void>): Promise<void> {
+  /**
+   * Runs `work` and answers (or throws) no sooner than the enumeration floor after it began, so
+   * that whether an account exists does not show in the time an answer takes.
+   */
+  private async withFloor<T>(work: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
-      await work();
+      return await work();
     } finally {
       const left = this.enumerationFloorMs - (performance.now() - started);
       if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));

@@ -31,7 +31,10 @@ export function registerBusinessChangeRoutes(app: HttpApp, deps: BusinessRouteDe
       schema: {
         tags,
         security,
-        summary: 'Edit the business’s profile (owner or admin)',
+        summary: 'Edit the business’s profile and payment settings (owner or admin)',
+        description:
+          'Only the fields sent change. `cancellationPolicy` is the exception inside its object: ' +
+          'it is replaced whole, a key left out taking its default.',
         params: idParams,
         body: updateBusinessBody,
         response: { 200: dataOf(businessSchema), ...refusals },

@@ -1,4 +1,4 @@
-import type { Schedule } from '@slotwise/contracts';
+import type { CancellationPolicy, Schedule } from '@slotwise/contracts';
 import { likeLiteral, translateViolation } from '@slotwise/platform/db';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type {
@@ -15,15 +15,31 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** Every read but the schedule's leaves the (possibly large) opening hours in the row. */
 const omit = { schedule: true } as const;
 
+type Row = Prisma.BusinessGetPayload<{ omit: typeof omit }>;
+type ScheduledRow = Prisma.BusinessGetPayload<object>;
+
+/** The cancellation policy is one column per field; the services see it as one object. */
+const toRecord = ({ freeCancellationHours, lateRefundPercent, ...row }: Row): BusinessRecord => ({
+  ...row,
+  cancellationPolicy: { freeCancellationHours, lateRefundPercent },
+});
+
+/** Changes as columns: the policy, when given, is written whole. */
+const toColumns = <T extends BusinessChanges>({
+  cancellationPolicy,
+  ...changes
+}: T): Omit<T, 'cancellationPolicy'> & Partial<CancellationPolicy> => ({
+  ...changes,
+  ...cancellationPolicy,
+});
+
 /**
  * The column is written only from a validated `Schedule` (setSchedule's parameter), so it is read
  * back as one without parsing it again on every internal call.
  */
-const withSchedule = <T extends { schedule: Prisma.JsonValue }>(
-  row: T,
-): Omit<T, 'schedule'> & { schedule: Schedule | null } => ({
-  ...row,
-  schedule: row.schedule === null ? null : (row.schedule as unknown as Schedule),
+const withSchedule = ({ schedule, ...row }: ScheduledRow): ScheduledBusiness => ({
+  ...toRecord(row),
+  schedule: schedule === null ? null : (schedule as unknown as Schedule),
 });
 
 const ORDER: Record<BusinessSort, Prisma.BusinessOrderByWithRelationInput[]> = {
@@ -38,18 +54,20 @@ export class BusinessRepository {
 
   async create(business: NewBusiness): Promise<BusinessRecord> {
     try {
-      return await this.db.business.create({ data: business, omit });
+      return toRecord(await this.db.business.create({ data: toColumns(business), omit }));
     } catch (error) {
       return translateViolation(error);
     }
   }
 
   async findById(id: string): Promise<BusinessRecord | null> {
-    return this.db.business.findUnique({ where: { id }, omit });
+    const row = await this.db.business.findUnique({ where: { id }, omit });
+    return row && toRecord(row);
   }
 
   async findByOwner(ownerId: string): Promise<BusinessRecord | null> {
-    return this.db.business.findUnique({ where: { ownerId }, omit });
+    const row = await this.db.business.findUnique({ where: { ownerId }, omit });
+    return row && toRecord(row);
   }
 
   /** The business with its opening hours. */
@@ -72,11 +90,12 @@ export class BusinessRepository {
 
   /** Applies the changes and, when the change is one others hear about, bumps the version. */
   async update(id: string, changes: BusinessChanges, bumpVersion = true): Promise<BusinessRecord> {
-    return this.db.business.update({
+    const row = await this.db.business.update({
       where: { id },
-      data: { ...changes, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+      data: { ...toColumns(changes), ...(bumpVersion ? { version: { increment: 1 } } : {}) },
       omit,
     });
+    return toRecord(row);
   }
 
   /** Replaces the opening hours (null: open around the clock) and bumps the version. */
@@ -107,6 +126,6 @@ export class BusinessRepository {
       this.db.business.findMany({ where, orderBy: ORDER[sort], omit, ...page }),
       this.db.business.count({ where }),
     ]);
-    return { items, total };
+    return { items: items.map(toRecord), total };
   }
 }

@@ -1,9 +1,33 @@
-import { businessStatus, businessType } from '@slotwise/contracts';
+import {
+  businessStatus,
+  businessType,
+  CANCELLATION_POLICY_DEFAULTS,
+  cancellationPolicy,
+  FREE_CANCELLATION_HOURS_MAX,
+  MAINTENANCE_POLICY_DEFAULT,
+  maintenancePolicy,
+  PAYMENT_MODE_DEFAULT,
+  paymentMode,
+} from '@slotwise/contracts';
 import { paginationQuery } from '@slotwise/platform/http';
 import { z } from 'zod';
 import { settableStatuses } from './business-status.machine.js';
 import { businessSorts, type BusinessRecord } from './business.types.js';
 import { canonicalTimeZone } from './timezones.js';
+
+const PAYMENT_MODE_TEXT =
+  'How customers pay: NONE (default; nothing is paid through the platform), PREPAY (the ' +
+  'booking’s total when it is made; an unpaid booking is released when its payment window ' +
+  'ends), POSTPAY (the customer is asked to pay once the booking is completed)';
+const CANCELLATION_POLICY_TEXT =
+  'A customer who cancels at least freeCancellationHours before the start is refunded in full, ' +
+  'later gets lateRefundPercent back; a cancellation by the business, an admin or the platform ' +
+  'is refunded in full, a NO_SHOW not at all. Customers may reschedule until ' +
+  'freeCancellationHours before the start; after that only the business or an admin can';
+const MAINTENANCE_POLICY_TEXT =
+  'What happens to a resource’s future bookings when it is put in MAINTENANCE: CANCEL (they ' +
+  'are cancelled and refunded, and the customers told) or KEEP (default; they are kept and the ' +
+  'vendor is warned)';
 
 export const businessSchema = z
   .object({
@@ -20,6 +44,9 @@ export const businessSchema = z
       .number()
       .int()
       .describe('Minutes a PENDING booking waits for the business to confirm it'),
+    paymentMode: paymentMode.describe(PAYMENT_MODE_TEXT),
+    cancellationPolicy: cancellationPolicy.describe(CANCELLATION_POLICY_TEXT),
+    maintenancePolicy: maintenancePolicy.describe(MAINTENANCE_POLICY_TEXT),
     status: businessStatus,
     isVerified: z.boolean(),
     verifiedAt: z.iso.datetime().nullable(),
@@ -89,6 +116,34 @@ const fields = {
       'Minutes (5 to 10080, a week) a PENDING booking waits for the business to confirm it ' +
         'before it expires',
     ),
+  paymentMode: paymentMode.describe(PAYMENT_MODE_TEXT),
+  /**
+   * Replaced whole, never merged: a key left out takes its default, so what a client sends is the
+   * whole policy and no earlier value lingers unseen.
+   */
+  cancellationPolicy: z
+    .strictObject({
+      freeCancellationHours: z
+        .number()
+        .int()
+        .min(0)
+        .max(FREE_CANCELLATION_HOURS_MAX)
+        .default(CANCELLATION_POLICY_DEFAULTS.freeCancellationHours)
+        .describe('Whole hours before the start (0 to 8760, default 24)'),
+      lateRefundPercent: z
+        .number()
+        .int()
+        .min(0)
+        .max(100)
+        .default(CANCELLATION_POLICY_DEFAULTS.lateRefundPercent)
+        .describe('Percent refunded for a later cancellation (0 to 100, default 0)'),
+    })
+    .describe(
+      `${CANCELLATION_POLICY_TEXT}. The object is replaced whole (on PATCH too): a key left out ` +
+        'takes its default, so {"lateRefundPercent": 50} means {"freeCancellationHours": 24, ' +
+        '"lateRefundPercent": 50} whatever was set before; {} restores the defaults',
+    ),
+  maintenancePolicy: maintenancePolicy.describe(MAINTENANCE_POLICY_TEXT),
 };
 
 /** The body of POST /: no id, owner, status or verification — those are the service's. */
@@ -101,10 +156,18 @@ export const createBusinessBody = z.strictObject({
   address: fields.address.optional(),
   timezone: fields.timezone.default('UTC'),
   confirmationWindowMinutes: fields.confirmationWindowMinutes.default(1_440),
+  paymentMode: fields.paymentMode.default(PAYMENT_MODE_DEFAULT),
+  cancellationPolicy: fields.cancellationPolicy.default(() => ({
+    ...CANCELLATION_POLICY_DEFAULTS,
+  })),
+  maintenancePolicy: fields.maintenancePolicy.default(MAINTENANCE_POLICY_DEFAULT),
 });
 export type CreateBusinessInput = z.output<typeof createBusinessBody>;
 
-/** The body of PATCH /:id: the profile only; `null` clears an optional field. */
+/**
+ * The body of PATCH /:id: the profile and the payment settings; `null` clears an optional field
+ * (the settings are not optional: send the default to go back to it).
+ */
 export const updateBusinessBody = z
   .strictObject({
     name: fields.name.optional(),
@@ -114,6 +177,9 @@ export const updateBusinessBody = z
     address: fields.address.nullable().optional(),
     timezone: fields.timezone.optional(),
     confirmationWindowMinutes: fields.confirmationWindowMinutes.optional(),
+    paymentMode: fields.paymentMode.optional(),
+    cancellationPolicy: fields.cancellationPolicy.optional(),
+    maintenancePolicy: fields.maintenancePolicy.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
 export type UpdateBusinessInput = z.output<typeof updateBusinessBody>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { ALWAYS_OPEN, type VersionedBusiness } from '@slotwise/contracts';
 import { UniqueViolation } from '@slotwise/platform/db';
 import { forbidden, notFound } from '@slotwise/platform/errors';
@@ -28,6 +29,9 @@ const PROFILE_FIELDS = [
   'address',
   'timezone',
   'confirmationWindowMinutes',
+  'paymentMode',
+  'cancellationPolicy',
+  'maintenancePolicy',
 ] as const;
 
 /** What the internal routes answer: the summary, the version and the hours that apply. */
@@ -68,6 +72,9 @@ export class BusinessService {
           address: input.address ?? null,
           timezone: input.timezone,
           confirmationWindowMinutes: input.confirmationWindowMinutes,
+          paymentMode: input.paymentMode,
+          cancellationPolicy: input.cancellationPolicy,
+          maintenancePolicy: input.maintenancePolicy,
         });
         await tx.outbox.add(BusinessEvents.created(business, requestId));
         return business;
@@ -120,7 +127,8 @@ export class BusinessService {
       const changes: Partial<BusinessProfile> = {};
       for (const field of PROFILE_FIELDS) {
         const value = input[field];
-        if (value !== undefined && value !== business[field]) {
+        // Deep: the cancellation policy is an object, compared by its values.
+        if (value !== undefined && !isDeepStrictEqual(value, business[field])) {
           Object.assign(changes, { [field]: value });
         }
       }

@@ -1,4 +1,12 @@
-import type { BusinessStatus, BusinessType, Schedule, UserRole } from '@slotwise/contracts';
+import type {
+  BusinessStatus,
+  BusinessType,
+  CancellationPolicy,
+  MaintenancePolicy,
+  PaymentMode,
+  Schedule,
+  UserRole,
+} from '@slotwise/contracts';
 
 /** A business as the services see it: a plain object, never a Prisma type. */
 export interface BusinessRecord {
@@ -13,6 +21,10 @@ export interface BusinessRecord {
   timezone: string;
   /** Minutes a PENDING booking waits for the business to confirm it (5 to 10080). */
   confirmationWindowMinutes: number;
+  paymentMode: PaymentMode;
+  cancellationPolicy: CancellationPolicy;
+  /** What a resource's future bookings become when it is put in MAINTENANCE. */
+  maintenancePolicy: MaintenancePolicy;
   status: BusinessStatus;
   isVerified: boolean;
   verifiedAt: Date | null;
@@ -30,6 +42,9 @@ export interface BusinessProfile {
   address: string | null;
   timezone: string;
   confirmationWindowMinutes: number;
+  paymentMode: PaymentMode;
+  cancellationPolicy: CancellationPolicy;
+  maintenancePolicy: MaintenancePolicy;
 }
 
 /**

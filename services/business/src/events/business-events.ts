@@ -22,6 +22,9 @@ export function toSummary(business: BusinessRecord): BusinessSummary {
     isVerified: business.isVerified,
     timezone: business.timezone,
     confirmationWindowMinutes: business.confirmationWindowMinutes,
+    paymentMode: business.paymentMode,
+    cancellationPolicy: { ...business.cancellationPolicy },
+    maintenancePolicy: business.maintenancePolicy,
   };
 }
 

@@ -19,15 +19,27 @@ export const businessColumns = {
   isVerified: true,
   timezone: true,
   confirmationWindowMinutes: true,
+  paymentMode: true,
+  freeCancellationHours: true,
+  lateRefundPercent: true,
+  maintenancePolicy: true,
   schedule: true,
   version: true,
 } as const;
 
 type BusinessRow = Prisma.BusinessGetPayload<{ select: typeof businessColumns }>;
 
-/** The schedule column holds what `schedule` (contracts) parsed on its way in. */
-export const toBusinessRecord = (row: BusinessRow): BusinessRecord => ({
+/**
+ * The schedule column holds what `schedule` (contracts) parsed on its way in; the cancellation
+ * policy is one column per field.
+ */
+export const toBusinessRecord = ({
+  freeCancellationHours,
+  lateRefundPercent,
+  ...row
+}: BusinessRow): BusinessRecord => ({
   ...row,
+  cancellationPolicy: { freeCancellationHours, lateRefundPercent },
   schedule: row.schedule as Schedule | null,
 });
 
@@ -73,15 +85,24 @@ export class BusinessRepository {
    */
   async apply(business: BusinessSummary, version: number, schedule?: Schedule): Promise<boolean> {
     const { id, ownerId, name, status, isVerified, timezone, confirmationWindowMinutes } = business;
+    const { paymentMode, maintenancePolicy } = business;
+    const { freeCancellationHours, lateRefundPercent } = business.cancellationPolicy;
     const summaryChanged = await this.db.$executeRaw`
       INSERT INTO businesses (id, owner_id, name, status, is_verified, timezone,
-                              confirmation_window_minutes, version, updated_at)
+                              confirmation_window_minutes, payment_mode, free_cancellation_hours,
+                              late_refund_percent, maintenance_policy, version, updated_at)
       VALUES (${id}::uuid, ${ownerId}::uuid, ${name}, ${status}::business_status, ${isVerified},
-              ${timezone}, ${confirmationWindowMinutes}, ${version}, now())
+              ${timezone}, ${confirmationWindowMinutes}, ${paymentMode}::payment_mode,
+              ${freeCancellationHours}, ${lateRefundPercent},
+              ${maintenancePolicy}::maintenance_policy, ${version}, now())
       ON CONFLICT (id) DO UPDATE
         SET owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, status = EXCLUDED.status,
             is_verified = EXCLUDED.is_verified, timezone = EXCLUDED.timezone,
             confirmation_window_minutes = EXCLUDED.confirmation_window_minutes,
+            payment_mode = EXCLUDED.payment_mode,
+            free_cancellation_hours = EXCLUDED.free_cancellation_hours,
+            late_refund_percent = EXCLUDED.late_refund_percent,
+            maintenance_policy = EXCLUDED.maintenance_policy,
             version = EXCLUDED.version, updated_at = now()
         WHERE businesses.version < EXCLUDED.version`;
     if (schedule === undefined) return summaryChanged === 1;
