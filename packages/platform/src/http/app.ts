@@ -56,6 +56,13 @@ declare module 'fastify' {
     metrics: Registry;
     readiness: Readiness;
   }
+  interface FastifyContextConfig {
+    /**
+     * A route other processes poll every few seconds (the revocation feed): its completion
+     * lines go to debug like the health probes', or they would drown the traffic.
+     */
+    routineLog?: boolean;
+  }
 }
 
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;

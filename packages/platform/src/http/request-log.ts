@@ -1,15 +1,5 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * A route other processes poll every few seconds (the revocation feed): its completion
-     * lines go to debug like the health probes', or they would drown the traffic.
-     */
-    routineLog?: boolean;
-  }
-}
-
 /**
  * One line per request, when it completes: method, route, status and duration, with the request
  * id under `requestId`. Health probes, metric scrapes and the routes marked `routineLog` come
