@@ -17,6 +17,7 @@ import * as booking from '../services/booking/src/index-for-tests.js';
 import * as business from '../services/business/src/index-for-tests.js';
 import * as gateway from '../services/gateway/src/index-for-tests.js';
 import * as notification from '../services/notification/src/index-for-tests.js';
+import * as payment from '../services/payment/src/index-for-tests.js';
 import * as resource from '../services/resource/src/index-for-tests.js';
 
 export const ADMIN = { email: 'admin@slotwise.test', password: 'e2e-admin-password' };
@@ -102,7 +103,7 @@ export async function startPlatform(): Promise<Platform> {
     return running;
   }
 
-  const callers = ['gateway', 'business', 'resource', 'booking'];
+  const callers = ['gateway', 'business', 'resource', 'booking', 'payment'];
   const authService = await start('auth', auth, {
     BCRYPT_COST: '4',
     COOKIE_SECURE: 'false',
@@ -135,6 +136,12 @@ export async function startPlatform(): Promise<Platform> {
     RESOURCE_SERVICE_URL: resourceService.url,
     RESOURCE_CACHE_TTL_MS: '0',
   });
+  const paymentService = await start('payment', payment, {
+    ...shared('payment'),
+    PAYMENT_PROVIDER: 'simulated',
+    // Amounts above this are declined by the simulated provider (a declined card).
+    SIMULATED_DECLINE_ABOVE: '900.00',
+  });
 
   const gatewayC = gateway.buildContainer(
     loadConfig('gateway', gateway.gatewayConfigSchema, {
@@ -142,6 +149,7 @@ export async function startPlatform(): Promise<Platform> {
       BUSINESS_SERVICE_URL: businessService.url,
       RESOURCE_SERVICE_URL: resourceService.url,
       BOOKING_SERVICE_URL: bookingService.url,
+      PAYMENT_SERVICE_URL: paymentService.url,
       ...shared('gateway'),
       RATE_LIMIT_MAX: '100000',
       RATE_LIMIT_AUTH_MAX: '1000',

@@ -27,6 +27,12 @@ export const EventTypes = {
   bookingCancelled: 'booking.cancelled',
   bookingNoShow: 'booking.no_show',
   bookingRescheduled: 'booking.rescheduled',
+  /** A CONFIRMED booking starts within a day: time to remind the customer (sent once). */
+  bookingReminderDue: 'booking.reminder_due',
+  paymentCreated: 'payment.created',
+  paymentSucceeded: 'payment.succeeded',
+  paymentFailed: 'payment.failed',
+  paymentRefunded: 'payment.refunded',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -6,3 +6,4 @@ export * from './booking-rules.js';
 export * from './business.js';
 export * from './resource.js';
 export * from './booking.js';
+export * from './payment.js';

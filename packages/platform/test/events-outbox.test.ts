@@ -109,6 +109,23 @@ describe('outbox relay', () => {
     expect(rows).toEqual([{ tag: 'folded' }]);
   });
 
+  it('writes a folded event only when the statement’s own change happened (onlyIf)', async () => {
+    const written = async (changed: boolean): Promise<number> => {
+      const event = createEvent({ type: 'user.updated', aggregateId: 'u3', version: 2, data: {} });
+      const insert = buildOutboxInsert([event], {
+        firstParam: 2,
+        onlyIf: 'EXISTS (SELECT 1 FROM u)',
+      });
+      await edb.pool.query(
+        `WITH u AS (SELECT 1 AS id WHERE $1::boolean), o AS (${insert.text}) SELECT 1`,
+        [changed, ...insert.values],
+      );
+      return scalar(edb.pool, `SELECT count(*) AS value FROM outbox WHERE id = '${event.id}'`);
+    };
+    expect(await written(false)).toBe(0);
+    expect(await written(true)).toBe(1);
+  });
+
   /** The relay marks a batch published after the transport took it: waits for every mark. */
   const allMarkedPublished = () =>
     waitFor(

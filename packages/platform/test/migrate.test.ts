@@ -98,7 +98,14 @@ describe('migration runner', () => {
       db.url,
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'widgets']);
+    // The platform's tables came first, in transactions of their own, and stay.
+    expect(tables.map((t) => t.table_name)).toEqual([
+      '_platform_migrations',
+      '_prisma_migrations',
+      'inbox',
+      'outbox',
+      'widgets',
+    ]);
     const rows = await query<{ migration_name: string }>(
       db.url,
       'SELECT migration_name FROM _prisma_migrations',

@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readMigrations, migrate, quoteIdent, withDatabase } from '@slotwise/platform/db';
+import {
+  migrate,
+  PLATFORM_MIGRATIONS,
+  quoteIdent,
+  readMigrations,
+  withDatabase,
+} from '@slotwise/platform/db';
 import pg from 'pg';
 import { inject } from 'vitest';
 
@@ -24,14 +30,15 @@ async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise
 }
 
 /**
- * Migrates a template database once per distinct set of migrations (shared by every worker and
- * kept across runs, as its name is the hash of the migrations), then clones it: each test file
- * gets a fresh, fully migrated database in a few milliseconds.
+ * Migrates a template database once per distinct set of migrations, the platform's included
+ * (shared by every worker and kept across runs, as its name is the hash of the migrations), then
+ * clones it: each test file gets a fresh, fully migrated database in a few milliseconds.
  */
 async function templateFor(adminUrl: string, migrationsDir: string): Promise<string> {
   const migrations = await readMigrations(migrationsDir);
   const hash = createHash('sha256');
-  for (const m of migrations) hash.update(`${m.name}\n${m.checksum}\n`);
+  for (const m of [...PLATFORM_MIGRATIONS, ...migrations])
+    hash.update(`${m.name}\n${m.checksum}\n`);
   const name = `swtpl_${hash.digest('hex').slice(0, 24)}`;
   await withAdmin(adminUrl, async (admin) => {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);

@@ -31,6 +31,11 @@ export const configSchema = z
     CLEANUP_INTERVAL_SEC: env.int(300, 1),
     /** How often PENDING bookings past their confirmation window are cancelled (EXPIRED). */
     EXPIRY_INTERVAL_SEC: env.int(30, 1),
+    /** How long a PREPAY booking holds its time unpaid before the platform releases it. */
+    PAYMENT_WINDOW_MINUTES: env.int(15, 1, 1_440),
+    /** How long before its start a CONFIRMED booking's customer is reminded, and how often to look. */
+    REMINDER_HOURS_BEFORE: env.int(24, 1, 168),
+    REMINDER_INTERVAL_SEC: env.int(60, 1),
   })
   .superRefine(requireEventTransport);
 

@@ -8,16 +8,24 @@ import { BookingRepository } from './bookings/booking.repository.js';
 import { BookingChanges } from './bookings/booking-changes.service.js';
 import { BookingService } from './bookings/booking.service.js';
 import { IdempotencyRepository } from './bookings/idempotency.repository.js';
+import { PlatformCancellations } from './bookings/platform-cancellations.js';
+import { Reminders } from './bookings/reminders.js';
 import { ResourceLanes } from './bookings/resource-lanes.js';
 import type { Config } from './config.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { bookingConsumer } from './events/booking-consumer.js';
 import { cleanupJob } from './jobs/cleanup.job.js';
+import { BookingPayments } from './payments/booking-payments.js';
 import { ResourceCatalog } from './resources/resource-catalog.js';
 
 export interface Container extends Infrastructure<PrismaClient> {
   config: Config;
   bookings: BookingService;
   changes: BookingChanges;
+  payments: BookingPayments;
+  cancellations: PlatformCancellations;
+  reminders: Reminders;
+  catalog: ResourceCatalog;
   availability: AvailabilityService;
   authenticate: PreHandler;
   authenticateOptional: PreHandler;
@@ -55,10 +63,25 @@ export async function buildContainer(
     {
       maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
       idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
+      paymentWindowMinutes: config.PAYMENT_WINDOW_MINUTES,
     },
   );
   const changes = new BookingChanges(repository, bookings, catalog, {
     maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
+  });
+  const payments = new BookingPayments(repository, changes, catalog);
+  const cancellations = new PlatformCancellations(repository, changes);
+  const reminders = new Reminders(repository, config.REMINDER_HOURS_BEFORE);
+  infrastructure.consume(bookingConsumer({ payments, cancellations, catalog }));
+  const reminderJob = scheduleJob({
+    name: 'booking-reminders',
+    everyMs: config.REMINDER_INTERVAL_SEC * 1000,
+    pool: infrastructure.pool,
+    logger: infrastructure.logger,
+    run: async () => {
+      await reminders.sendDue();
+    },
+    runAtStart: false,
   });
   const cleanup = scheduleJob({
     name: 'booking-cleanup',
@@ -84,6 +107,10 @@ export async function buildContainer(
     config,
     bookings,
     changes,
+    payments,
+    cancellations,
+    reminders,
+    catalog,
     availability: new AvailabilityService(repository, catalog, {
       maxWindowDays: config.AVAILABILITY_MAX_DAYS,
       maxDurationDays: config.BOOKING_MAX_DURATION_DAYS,
@@ -93,6 +120,7 @@ export async function buildContainer(
     stopSteps: [
       { name: 'cleanup job', run: () => cleanup.stop() },
       { name: 'expiry job', run: () => expiry.stop() },
+      { name: 'reminder job', run: () => reminderJob.stop() },
       ...infrastructure.stopSteps,
     ],
   };

@@ -1,9 +1,7 @@
-import type { Subscription } from '@slotwise/platform/events';
 import type { Logger } from '@slotwise/platform/logger';
 import { createInfrastructure, type Infrastructure } from '@slotwise/platform/service';
 import type { Config } from './config.js';
-import { buildHandlerRegistry } from './events/handlers/index.js';
-import { subscribeNotificationConsumer } from './events/notification-consumer.js';
+import { notificationConsumer } from './events/notification.consumer.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { bareAddress, createSmtpMailer, type Mailer } from './notifications/mailer.js';
 import { NotificationDeliveryService } from './notifications/notification-delivery.service.js';
@@ -45,40 +43,30 @@ export async function buildContainer(
     mailer,
     { maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS },
   );
-  const registry = buildHandlerRegistry({
-    users,
-    delivery,
-    templates: {
-      productName: config.PRODUCT_NAME,
-      publicUrl: config.PUBLIC_URL.replace(/\/+$/, ''),
-      senderAddress: bareAddress(config.MAIL_FROM),
-    },
-  });
+  const templates = {
+    productName: config.PRODUCT_NAME,
+    publicUrl: config.PUBLIC_URL.replace(/\/+$/, ''),
+    senderAddress: bareAddress(config.MAIL_FROM),
+  };
+  infrastructure.consume(
+    notificationConsumer(
+      { users, delivery, templates },
+      {
+        retry: {
+          maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+          initialDelayMs: config.NOTIFICATION_RETRY_INITIAL_MS,
+          maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS,
+        },
+        concurrency: config.NOTIFICATION_CONCURRENCY,
+      },
+    ),
+  );
 
-  let subscription: Subscription | undefined;
   return {
     ...infrastructure,
     config,
     users,
     delivery,
-    start: async (): Promise<void> => {
-      await infrastructure.start();
-      subscription ??= await subscribeNotificationConsumer(
-        infrastructure.transport,
-        registry,
-        {
-          maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
-          initialDelayMs: config.NOTIFICATION_RETRY_INITIAL_MS,
-          maxDelayMs: config.NOTIFICATION_RETRY_MAX_MS,
-        },
-        config.NOTIFICATION_CONCURRENCY,
-      );
-    },
-    stopSteps: [
-      // The event in hand finishes on a live pool and broker; nothing new is taken after this.
-      { name: 'event consumer', run: async () => subscription?.close() },
-      ...infrastructure.stopSteps,
-      { name: 'mailer', run: () => mailer.close() },
-    ],
+    stopSteps: [...infrastructure.stopSteps, { name: 'mailer', run: () => mailer.close() }],
   };
 }

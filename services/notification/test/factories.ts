@@ -85,6 +85,10 @@ export function buildBookingData(overrides: Partial<BookingEventData> = {}): Boo
     previousStartTime: null,
     previousEndTime: null,
     reschedules: 0,
+    paymentMode: 'NONE',
+    paymentStatus: 'NOT_REQUIRED',
+    paymentDueAt: null,
+    cancellationPolicy: { freeCancellationHours: 24, lateRefundPercent: 0 },
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventTypes, userOtpRequestedData } from '@slotwise/contracts';
+import { EventTypes } from '@slotwise/contracts';
 import {
   createEvent,
   type EventEnvelope,
@@ -7,14 +7,8 @@ import {
 } from '@slotwise/platform/events';
 import { createLogger } from '@slotwise/platform/logger';
 import { describe, expect, it } from 'vitest';
-import {
-  assertSubscribed,
-  createDispatcher,
-  defineHandler,
-  type HandlerDependencies,
-  type NotificationEventHandler,
-} from '../src/events/handler-registry.js';
-import { buildHandlerRegistry, SUBSCRIBED_PATTERNS } from '../src/events/handlers/index.js';
+import type { HandlerDependencies } from '../src/events/handlers/handler-dependencies.js';
+import { notificationConsumer } from '../src/events/notification.consumer.js';
 import { renderOtpMail } from '../src/templates/otp.templates.js';
 import { renderWelcomeMail } from '../src/templates/welcome.template.js';
 
@@ -28,38 +22,19 @@ const templates = {
   senderAddress: 'no-reply@slotwise.local',
 };
 
-function recorder(): { handler: NotificationEventHandler; seen: string[] } {
-  const seen: string[] = [];
-  return { seen, handler: async (event) => void seen.push(event.type) };
-}
-
 function eventOf(type: string, data: Record<string, unknown> = {}): EventEnvelope {
   return createEvent({ type, aggregateId: randomUUID(), version: 1, data });
 }
 
-describe('event dispatch', () => {
-  it('routes an event to the handler of its type and acknowledges types it has none for', async () => {
-    const { handler, seen } = recorder();
-    const dispatch = createDispatcher({ [EventTypes.userVerified]: handler });
+/** The consumer as the container builds it; no handler here gets far enough to use a service. */
+const consumer = notificationConsumer({ templates } as HandlerDependencies, {
+  retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 10 },
+  concurrency: 1,
+});
 
-    await dispatch(eventOf('user.verified'), context);
-    await expect(dispatch(eventOf('user.password_changed'), context)).resolves.toBeUndefined();
-
-    expect(seen).toEqual(['user.verified']);
-  });
-
-  it('refuses a handler whose event type no subscribed pattern binds', () => {
-    const { handler } = recorder();
-    expect(() => assertSubscribed({ [EventTypes.bookingCreated]: handler }, ['user.*'])).toThrow(
-      /booking\.created/,
-    );
-    expect(() => assertSubscribed({ [EventTypes.userDeleted]: handler }, ['user.*'])).not.toThrow();
-  });
-
-  it('handles every booking event that mails someone, rescheduling included, on bound patterns', () => {
-    const registry = buildHandlerRegistry({} as HandlerDependencies);
-
-    expect(Object.keys(registry)).toEqual(
+describe('the notification consumer', () => {
+  it('handles every booking event that mails someone, rescheduling included, and binds exactly those', () => {
+    expect(consumer.eventTypes).toEqual(
       expect.arrayContaining([
         EventTypes.bookingCreated,
         EventTypes.bookingConfirmed,
@@ -67,17 +42,21 @@ describe('event dispatch', () => {
         EventTypes.bookingRescheduled,
       ]),
     );
-    expect(() => assertSubscribed(registry, SUBSCRIBED_PATTERNS)).not.toThrow();
+    expect(consumer.eventTypes).not.toContain(EventTypes.bookingCompleted);
+  });
+
+  it('acknowledges an event type it has no handler for', async () => {
+    await expect(
+      consumer.handle(eventOf('user.password_changed'), context),
+    ).resolves.toBeUndefined();
   });
 
   it('rejects a payload that breaks the contract, naming the field but not its value', async () => {
-    const handle = defineHandler(userOtpRequestedData, async () => undefined);
-    const event = eventOf('user.otp_requested', { otp: 'leaked-123' });
-
-    const failure = handle(event, context);
+    const failure = consumer.handle(eventOf('user.otp_requested', { otp: 'leaked-123' }), context);
 
     await expect(failure).rejects.toThrow(/Invalid user\.otp_requested data: .*otp/);
     await expect(failure).rejects.not.toThrow(/leaked-123/);
+    await expect(failure).rejects.toMatchObject({ name: 'UnprocessableEventError' });
   });
 });
 

@@ -23,7 +23,7 @@ describe('notification service', () => {
 
   it('closes the event consumer before the relay, the transport and the pool', () => {
     expect(harness.container.stopSteps.map((step) => step.name)).toEqual([
-      'event consumer',
+      'event consumers',
       'service clients',
       'outbox relay',
       'event transport',

@@ -1,8 +1,6 @@
 import { authenticate, type PreHandler } from '@slotwise/platform/auth';
 import type { ServiceClient } from '@slotwise/platform/client';
 import { serviceUnavailable } from '@slotwise/platform/errors';
-import { purgeInbox, type Subscription } from '@slotwise/platform/events';
-import { scheduleJob } from '@slotwise/platform/jobs';
 import type { Logger } from '@slotwise/platform/logger';
 import { createInfrastructure, type Infrastructure } from '@slotwise/platform/service';
 import { BusinessDirectory } from './businesses/business-directory.js';
@@ -10,10 +8,7 @@ import { HttpBusinessLookup } from './businesses/business-lookup.js';
 import { CategoryService } from './categories/category.service.js';
 import type { Config } from './config.js';
 import { Store } from './db/store.repository.js';
-import {
-  businessEventHandler,
-  subscribeBusinessEvents,
-} from './events/business-events.consumer.js';
+import { businessEventsConsumer } from './events/business-events.consumer.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { SnapshotService } from './internal/snapshot.service.js';
 import { ResourceQueryService } from './resources/resource-query.service.js';
@@ -66,17 +61,8 @@ export async function buildContainer(
     ttlMs: config.BUSINESS_CACHE_TTL_MS,
   });
 
-  // Redeliveries come within minutes; a week of processed event ids is plenty to recognise them.
-  const inboxPurge = scheduleJob({
-    name: 'resource-inbox-purge',
-    everyMs: 3_600_000,
-    pool: infrastructure.pool,
-    logger,
-    run: async () => void (await purgeInbox(infrastructure.pool, 7)),
-    runAtStart: false,
-  });
+  infrastructure.consume(businessEventsConsumer(store, directory));
 
-  let subscription: Subscription | undefined;
   return {
     ...infrastructure,
     config,
@@ -89,18 +75,5 @@ export async function buildContainer(
     snapshots: new SnapshotService(store),
     authenticate: authenticate(infrastructure.verifier),
     identify: authenticate(infrastructure.verifier, { optional: true }),
-    start: async (): Promise<void> => {
-      await infrastructure.start();
-      subscription ??= await subscribeBusinessEvents(
-        infrastructure.transport,
-        businessEventHandler(store, directory),
-      );
-    },
-    stopSteps: [
-      // The event in hand finishes on a live pool and broker; nothing new is taken after this.
-      { name: 'event consumer', run: async () => subscription?.close() },
-      { name: 'inbox purge job', run: () => inboxPurge.stop() },
-      ...infrastructure.stopSteps,
-    ],
   };
 }

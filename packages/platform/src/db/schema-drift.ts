@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { PLATFORM_MIGRATIONS_TABLE, PLATFORM_TABLES } from './platform-migrations.js';
 import { parsePrismaSchema, type SchemaField, type SchemaModel } from './prisma-schema.js';
 
 /**
@@ -7,6 +8,10 @@ import { parsePrismaSchema, type SchemaField, type SchemaModel } from './prisma-
  * or column, a wrong type or nullability, a missing primary key, unique or index, a column the
  * schema does not know, an enum with other values. Each service's tests assert the list is empty,
  * which keeps hand-written migrations and the Prisma schema in step.
+ *
+ * The platform's tables (outbox, inbox: db/platform-migrations.ts) are not in any schema.prisma;
+ * they are checked against the platform's own description of them: every column with its type and
+ * nullability, their indexes and the outbox trigger (with its transition table).
  */
 
 const NATIVE_TYPES: Record<string, string> = {
@@ -59,6 +64,13 @@ interface ColumnRow {
   is_nullable: 'YES' | 'NO';
 }
 
+interface NamedRow {
+  table_name: string;
+  name: string;
+  /** Triggers only: whether it has a NEW TABLE (transition table). */
+  new_table?: boolean;
+}
+
 interface IndexRow {
   table_name: string;
   is_unique: boolean;
@@ -106,7 +118,28 @@ export async function findSchemaDrift(options: DriftOptions): Promise<string[]> 
            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
       )
     ).rows;
-    return compare(schema.models, schema.enums, columns, indexes, enumRows, options);
+    const named = (
+      await client.query<NamedRow>(
+        `SELECT t.relname AS table_name, c.relname AS name
+           FROM pg_index i
+           JOIN pg_class c ON c.oid = i.indexrelid
+           JOIN pg_class t ON t.oid = i.indrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'`,
+      )
+    ).rows;
+    const triggers = (
+      await client.query<NamedRow>(
+        `SELECT t.relname AS table_name, g.tgname AS name, g.tgnewtable IS NOT NULL AS new_table
+           FROM pg_trigger g
+           JOIN pg_class t ON t.oid = g.tgrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+          WHERE NOT g.tgisinternal`,
+      )
+    ).rows;
+    return [
+      ...compare(schema.models, schema.enums, columns, indexes, enumRows, options),
+      ...comparePlatformTables(columns, named, triggers),
+    ];
   } finally {
     await client.end();
   }
@@ -136,6 +169,8 @@ function compare(
 
   const knownTables = new Set([
     '_prisma_migrations',
+    PLATFORM_MIGRATIONS_TABLE,
+    ...Object.keys(PLATFORM_TABLES),
     ...(options.ignoreTables ?? []),
     ...models.map((m) => m.table),
   ]);
@@ -183,6 +218,48 @@ function compare(
     for (const index of model.indexes) {
       if (!tableIndexes.some((i) => same(i.columns, index)))
         problems.push(`index (${index.join(', ')}) on ${model.table} is missing`);
+    }
+  }
+  return problems;
+}
+
+/** The platform's tables against their description (PLATFORM_TABLES). */
+function comparePlatformTables(
+  columns: ColumnRow[],
+  indexes: NamedRow[],
+  triggers: NamedRow[],
+): string[] {
+  const problems: string[] = [];
+  for (const [table, shape] of Object.entries(PLATFORM_TABLES)) {
+    const tableColumns = columns.filter((c) => c.table_name === table);
+    if (tableColumns.length === 0) {
+      problems.push(`platform table ${table} is missing`);
+      continue;
+    }
+    for (const [name, [type, nullable]] of Object.entries(shape.columns)) {
+      const column = tableColumns.find((c) => c.column_name === name);
+      const where = `${table}.${name}`;
+      if (!column) problems.push(`column ${where} is missing`);
+      else if (column.udt_name !== type)
+        problems.push(`column ${where} is ${column.udt_name}, the platform says ${type}`);
+      else if ((column.is_nullable === 'YES') !== nullable) {
+        const [is, says] = nullable ? ['NOT NULL', 'nullable'] : ['nullable', 'NOT NULL'];
+        problems.push(`column ${where} is ${is}, the platform says ${says}`);
+      }
+    }
+    for (const column of tableColumns) {
+      if (!(column.column_name in shape.columns))
+        problems.push(`column ${table}.${column.column_name} is not the platform's`);
+    }
+    for (const index of shape.indexes) {
+      if (!indexes.some((i) => i.table_name === table && i.name === index))
+        problems.push(`index ${index} on ${table} is missing`);
+    }
+    for (const trigger of shape.triggers) {
+      const found = triggers.find((t) => t.table_name === table && t.name === trigger);
+      if (!found) problems.push(`trigger ${trigger} on ${table} is missing`);
+      else if (!found.new_table)
+        problems.push(`trigger ${trigger} on ${table} has no transition table (an old copy)`);
     }
   }
   return problems;

@@ -72,11 +72,29 @@ async function withPgTransaction<T>(
   }
 }
 
-/** Deletes inbox rows older than `days`; redeliveries come within minutes, not weeks. */
-export async function purgeInbox(db: RawSqlExecutor | pg.Pool, days: number): Promise<number> {
-  return executeSql(
-    db,
-    'DELETE FROM inbox WHERE processed_at < now() - make_interval(days => $1)',
-    [days],
-  );
+/**
+ * Deletes inbox rows older than `days` (redeliveries come within minutes, not weeks), `batchSize`
+ * per statement so a long-unpruned inbox never holds one huge DELETE; the number deleted.
+ * `defineConsumer` schedules it (inbox-retention.ts).
+ */
+export async function purgeInbox(
+  db: RawSqlExecutor | pg.Pool,
+  days: number,
+  {
+    batchSize = 10_000,
+    stopped = () => false,
+  }: { batchSize?: number; stopped?: () => boolean } = {},
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await executeSql(
+      db,
+      `DELETE FROM inbox WHERE event_id IN (
+         SELECT event_id FROM inbox WHERE processed_at < now() - make_interval(days => $1::int)
+          LIMIT $2::int)`,
+      [days, batchSize],
+    );
+    total += deleted;
+    if (deleted < batchSize || stopped()) return total;
+  }
 }

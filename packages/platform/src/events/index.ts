@@ -13,3 +13,5 @@ export { createPgBossTransport, type PgBossTransportOptions } from './pgboss-tra
 export * from './create-transport.js';
 export { startPgListener, type PgListener, type PgListenerOptions } from './pg-listener.js';
 export * from './lanes.js';
+export * from './consumer.js';
+export * from './inbox-retention.js';

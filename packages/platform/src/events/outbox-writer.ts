@@ -9,6 +9,11 @@ export interface SqlStatement {
 export interface OutboxInsertOptions {
   /** Number of the first placeholder (`$n`), so the INSERT can be folded into a larger statement. */
   firstParam?: number;
+  /**
+   * An SQL condition the events are written under, e.g. `EXISTS (SELECT 1 FROM u)` where `u` is
+   * the statement's own data-modifying CTE: an UPDATE that matched no row then writes no event.
+   */
+  onlyIf?: string;
 }
 
 const COLUMNS_PER_EVENT = 6;
@@ -19,9 +24,9 @@ const MAX_PARAMS = 65_535;
  * The INSERT of `events` into the outbox as SQL text and parameters. A hot path can embed it as a
  * data-modifying CTE next to its own write and send one statement instead of two:
  *
- *   const outbox = buildOutboxInsert([event], { firstParam: 3 });
- *   tx.$executeRawUnsafe(`WITH o AS (${outbox.text}) UPDATE booking SET ... WHERE id = $1 ...`,
- *     id, status, ...outbox.values);
+ *   const outbox = buildOutboxInsert([event], { firstParam: 3, onlyIf: 'EXISTS (SELECT 1 FROM u)' });
+ *   pool.query(`WITH u AS (UPDATE booking SET status = $2 WHERE id = $1 RETURNING id),
+ *     o AS (${outbox.text}) SELECT count(*) FROM u`, [id, status, ...outbox.values]);
  *
  * Rows get their `seq` in array order, which is the order the relay publishes them in.
  */
@@ -52,10 +57,12 @@ export function buildOutboxInsert(
       event.occurredAt,
     );
   });
-  return {
-    text: `INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at) VALUES ${rows.join(', ')}`,
-    values,
-  };
+  const insert = 'INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)';
+  const text =
+    options.onlyIf === undefined
+      ? `${insert} VALUES ${rows.join(', ')}`
+      : `${insert} SELECT * FROM (VALUES ${rows.join(', ')}) AS e WHERE ${options.onlyIf}`;
+  return { text, values };
 }
 
 /**

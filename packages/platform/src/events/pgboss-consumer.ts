@@ -3,7 +3,7 @@ import type { Logger } from '../logger/index.js';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, Waker } from './backoff.js';
 import { eventLogFields, parseEventEnvelope } from './envelope.js';
 import { aggregateOf, AggregateLanes } from './lanes.js';
-import type { EventHandler, RetryPolicy } from './transport.js';
+import { UnprocessableEventError, type EventHandler, type RetryPolicy } from './transport.js';
 
 export interface PgBossContext {
   boss: PgBoss;
@@ -28,7 +28,8 @@ interface ConsumerOptions {
  * and handles a batch's jobs in order: one by one, or with `concurrency` above 1 those of
  * different aggregates side by side (`AggregateLanes`).
  *
- * Retries are pg-boss's: `retryLimit = maxAttempts - 1`, then the job moves to `<queue>.dlq`.
+ * Retries are pg-boss's: `retryLimit = maxAttempts - 1`, then the job moves to `<queue>.dlq`; an
+ * `UnprocessableEventError` (or a malformed envelope) gets there at once.
  * pg-boss counts retry delays in whole seconds and doubles them itself, without a cap.
  */
 export class PgBossConsumer {
@@ -165,7 +166,18 @@ export class PgBossConsumer {
         done.push(job.id);
         continue;
       }
-      await this.settle(() => boss.fail(this.queue, job.id, { message: describe(failure) }));
+      await this.settle(async () => {
+        // pg-boss dead-letters a job that fails with no retry left: take this one's away.
+        if (failure instanceof UnprocessableEventError) {
+          await boss
+            .getDb()
+            .executeSql(
+              `UPDATE ${this.context.schema}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`,
+              [this.queue, job.id],
+            );
+        }
+        await boss.fail(this.queue, job.id, { message: describe(failure) });
+      });
     }
     // Deleted rather than completed: a completed job keeps its payload (an OTP, personal data) in
     // pg-boss's tables for days, and the consumer's inbox already records what was processed.
@@ -179,14 +191,18 @@ export class PgBossConsumer {
     try {
       event = parseEventEnvelope(job.data);
     } catch (error) {
-      this.log.error({ err: error, jobId: job.id }, 'Malformed event');
-      return error;
+      this.log.error({ err: error, jobId: job.id }, 'Malformed event; dead-lettered, no retries');
+      return new UnprocessableEventError(`Malformed event: ${describe(error)}`);
     }
     const logger = this.log.child(eventLogFields(event));
     try {
       await this.handler(event, { attempt, logger });
       return undefined;
     } catch (error) {
+      if (error instanceof UnprocessableEventError) {
+        logger.error({ err: error, attempt }, 'Event cannot be handled; dead-lettered, no retries');
+        return error;
+      }
       const last = attempt >= this.options.retry.maxAttempts;
       logger[last ? 'error' : 'warn'](
         { err: error, attempt },

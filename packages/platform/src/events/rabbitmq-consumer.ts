@@ -3,7 +3,7 @@ import type { Logger } from '../logger/index.js';
 import { backoffDelay, settleWithin, sleep, type BackoffOptions } from './backoff.js';
 import { aggregateOf, AggregateLanes } from './lanes.js';
 import { eventLogFields, parseEventEnvelope, type EventEnvelope } from './envelope.js';
-import type { EventHandler, RetryPolicy } from './transport.js';
+import { UnprocessableEventError, type EventHandler, type RetryPolicy } from './transport.js';
 import { abortable, ownHeaders, settle, untilClosedOrAborted } from './rabbitmq-channel.js';
 
 export interface RabbitTopology {
@@ -177,6 +177,11 @@ export class RabbitConsumer {
       return;
     }
     const { retry } = this.options;
+    if (failure instanceof UnprocessableEventError) {
+      logger.error({ err: failure, attempt }, 'Event cannot be handled; dead-lettered, no retries');
+      await this.forward(channel, message, `${this.queue}.dlq`, attempt, failure);
+      return;
+    }
     if (attempt >= retry.maxAttempts) {
       logger.error(
         { err: failure, attempt },

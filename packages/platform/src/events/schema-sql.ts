@@ -1,15 +1,18 @@
 /**
- * The tables every service that publishes or consumes events needs. A new service copies
- * `EVENTS_TABLES_SQL` into its first migration (migrations are plain SQL files applied by the
- * platform's runner, so this constant is the source to copy, not something executed at run time).
- * Tests apply it directly.
+ * The tables every service that publishes or consumes events has, owned by the platform: the
+ * migration runner applies them to each service's database as the platform's own migration
+ * (`PLATFORM_MIGRATIONS` in db/platform-migrations.ts), so no service copies this DDL.
+ *
+ * Every statement is idempotent: the services made before the platform owned these tables created
+ * them in their first migration (files that cannot change: their checksums are recorded), and this
+ * SQL must then find them in place and change nothing but a missing part.
  */
 
 /** The channel the outbox trigger notifies; NOTIFY is per database, so one name serves all. */
 export const OUTBOX_NOTIFY_CHANNEL = 'slotwise_outbox';
 
 export const OUTBOX_TABLE_SQL = `
-CREATE TABLE outbox (
+CREATE TABLE IF NOT EXISTS outbox (
   id           uuid        PRIMARY KEY,
   seq          bigserial   NOT NULL,
   aggregate_id text        NOT NULL,
@@ -24,15 +27,16 @@ CREATE TABLE outbox (
 );
 
 -- The relay's only read: the oldest unpublished rows. Published rows drop out of the index.
-CREATE INDEX outbox_unpublished_seq_idx ON outbox (seq) WHERE published_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_unpublished_seq_idx ON outbox (seq) WHERE published_at IS NULL;
 -- The purge of old published rows.
-CREATE INDEX outbox_published_at_idx ON outbox (published_at) WHERE published_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS outbox_published_at_idx ON outbox (published_at)
+  WHERE published_at IS NOT NULL;
 
 -- Wakes an idle relay within milliseconds of a commit; polling remains the fallback. Only when no
 -- older row is waiting: then the relay is busy and drains these too. Every NOTIFY holds a
 -- cluster-wide lock until its transaction's commit is flushed, so one per insert would serialise
 -- all commits under load.
-CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT EXISTS (
     SELECT 1 FROM outbox o
@@ -43,21 +47,78 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
+
+-- The function reads the statement's rows (inserted_rows): a trigger without that transition
+-- table (the first copies had one) is replaced, a missing one created, a right one left alone.
+DO $$
+BEGIN
+  IF EXISTS (
+    SELECT 1 FROM pg_trigger
+     WHERE tgname = 'outbox_notify' AND tgrelid = 'outbox'::regclass AND tgnewtable IS NULL
+  ) THEN
+    DROP TRIGGER outbox_notify ON outbox;
+  END IF;
+  IF NOT EXISTS (
+    SELECT 1 FROM pg_trigger WHERE tgname = 'outbox_notify' AND tgrelid = 'outbox'::regclass
+  ) THEN
+    CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
+  END IF;
+END
+$$;
 `;
 
 export const INBOX_TABLE_SQL = `
-CREATE TABLE inbox (
+CREATE TABLE IF NOT EXISTS inbox (
   event_id     uuid        PRIMARY KEY,
   type         text        NOT NULL,
   processed_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX inbox_processed_at_idx ON inbox (processed_at);
+-- The retention's DELETE of old rows.
+CREATE INDEX IF NOT EXISTS inbox_processed_at_idx ON inbox (processed_at);
 `;
 
-/**
- * Both tables as they are now. The services got them in two migrations: their first, and
- * `<timestamp>_outbox_quiet_notify`, which replaced the trigger with the one above.
- */
+/** Both tables; applying it again, or over the copies of a service's first migration, is a no-op. */
 export const EVENTS_TABLES_SQL = `${OUTBOX_TABLE_SQL}\n${INBOX_TABLE_SQL}`;
+
+/**
+ * What the migrated tables must look like, for the drift check (db/schema-drift.ts): column,
+ * PostgreSQL type and nullability, and the indexes and trigger by name.
+ */
+export const EVENTS_TABLES_SHAPE: Readonly<
+  Record<
+    'outbox' | 'inbox',
+    {
+      columns: Readonly<Record<string, readonly [udt: string, nullable: boolean]>>;
+      indexes: readonly string[];
+      triggers: readonly string[];
+    }
+  >
+> = {
+  outbox: {
+    columns: {
+      id: ['uuid', false],
+      seq: ['int8', false],
+      aggregate_id: ['text', false],
+      type: ['text', false],
+      version: ['int4', false],
+      payload: ['jsonb', false],
+      occurred_at: ['timestamptz', false],
+      created_at: ['timestamptz', false],
+      published_at: ['timestamptz', true],
+      attempts: ['int4', false],
+      last_error: ['text', true],
+    },
+    indexes: ['outbox_pkey', 'outbox_unpublished_seq_idx', 'outbox_published_at_idx'],
+    triggers: ['outbox_notify'],
+  },
+  inbox: {
+    columns: {
+      event_id: ['uuid', false],
+      type: ['text', false],
+      processed_at: ['timestamptz', false],
+    },
+    indexes: ['inbox_pkey', 'inbox_processed_at_idx'],
+    triggers: [],
+  },
+};

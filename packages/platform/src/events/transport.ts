@@ -8,7 +8,19 @@ export interface EventHandlerContext {
   logger: Logger;
 }
 
-/** Resolves when the event is handled; throws to have it retried and, in the end, dead-lettered. */
+/**
+ * Thrown by a handler for an event that no retry can help (data that breaks its contract: a bug on
+ * the publishing side). Both transports dead-letter it at once, without retries, where it can be
+ * inspected. The message must not carry the data itself (it can hold a one-time code).
+ */
+export class UnprocessableEventError extends Error {
+  override readonly name = 'UnprocessableEventError';
+}
+
+/**
+ * Resolves when the event is handled; throws to have it retried and, in the end, dead-lettered
+ * (at once for an `UnprocessableEventError`).
+ */
 export type EventHandler = (event: EventEnvelope, context: EventHandlerContext) => Promise<void>;
 
 export interface RetryPolicy {

@@ -11,6 +11,7 @@ import Fastify, {
 } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -176,6 +177,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       },
     },
     transform: jsonSchemaTransform,
+    // The schemas named with `.meta({ id })` (Booking, Business…) go to components.schemas,
+    // where the routes' `$ref`s point.
+    transformObject: jsonSchemaTransformObject,
   });
 
   const headers = securityHeaders();

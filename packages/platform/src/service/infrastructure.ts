@@ -14,8 +14,10 @@ import { createPool, createPrismaAdapter, databaseCheck } from '../db/index.js';
 import {
   createEventTransport,
   createOutboxRelay,
+  type Consumer,
   type EventTransport,
   type OutboxRelay,
+  type RunningConsumer,
 } from '../events/index.js';
 import type { HealthCheck } from '../http/health.js';
 import { createMetricsRegistry } from '../http/metrics.js';
@@ -61,9 +63,14 @@ export interface Infrastructure<Prisma> {
   /** Per-user "tokens issued before this are dead", fed from auth's events. */
   revocations: UserRevocationList;
   readinessChecks: Record<string, HealthCheck>;
-  /** Starts the background work (the outbox relay) once the server listens. */
+  /**
+   * Registers an event consumer (`defineConsumer`): `start` subscribes it on the transport and
+   * schedules its inbox retention on the pool; shutdown closes it first. Call before `start`.
+   */
+  consume(consumer: Consumer): void;
+  /** Starts the background work (the outbox relay, the consumers) once the server listens. */
   start(): Promise<void>;
-  /** Closes it all after the HTTP server drained: relay, transport, Prisma, pool. */
+  /** Closes it all after the HTTP server drained: consumers, relay, transport, Prisma, pool. */
   stopSteps: ShutdownStep[];
 }
 
@@ -174,6 +181,10 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     return client;
   };
 
+  const consumers: Consumer[] = [];
+  const running: RunningConsumer[] = [];
+  let started = false;
+
   return {
     logger,
     metrics,
@@ -186,11 +197,25 @@ export async function createInfrastructure<Prisma extends { $disconnect(): Promi
     serviceClient,
     revocations,
     readinessChecks: { database: databaseCheck(pool), events: transport.healthCheck },
+    consume: (consumer) => {
+      if (started) throw new Error(`Consumer ${consumer.name} registered after start`);
+      consumers.push(consumer);
+    },
     start: async () => {
+      if (started) return;
+      started = true;
       relay.start();
       revocationSync?.start();
+      for (const consumer of consumers) {
+        running.push(await consumer.start({ transport, db: pool, logger }));
+      }
     },
     stopSteps: [
+      // The event in hand finishes on a live pool and broker; nothing new is taken after this.
+      {
+        name: 'event consumers',
+        run: async () => void (await Promise.all(running.map((c) => c.close()))),
+      },
       ...(revocationSync
         ? [
             {

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EXPIRED_CANCEL_REASON, EventTypes } from '@slotwise/contracts';
+import {
+  EXPIRED_CANCEL_REASON,
+  EventTypes,
+  PAYMENT_EXPIRED_CANCEL_REASON,
+} from '@slotwise/contracts';
 import { forbidden } from '@slotwise/platform/errors';
 import { BookingErrors } from '../booking.errors.js';
 import type { ResourceCatalog } from '../resources/resource-catalog.js';
@@ -15,11 +19,6 @@ const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 /** How early a guest may check in (API.md lifecycle). */
 const CHECK_IN_EARLY_MS = HOUR_MS;
-/**
- * Until when a customer may move their own booking: the cancellation policy's default
- * `freeCancellationHours` (the business's own policy arrives with payments).
- */
-const CUSTOMER_RESCHEDULE_HOURS = 24;
 
 const ACTION_WORDS: Record<BookingAction, string> = {
   confirm: 'confirmed',
@@ -73,6 +72,9 @@ export class BookingChanges {
     if (action === 'complete' && now < start) {
       throw invalid('A booking cannot be completed before it starts', booking, action);
     }
+    if (action === 'confirm' && booking.paymentStatus === 'PENDING') {
+      throw invalid('A booking cannot be confirmed before it is paid', booking, action);
+    }
     const at = new Date(now);
     const next: BookingRecord = {
       ...booking,
@@ -81,7 +83,12 @@ export class BookingChanges {
       updatedAt: at,
       expiresAt: null,
       ...(action === 'cancel'
-        ? { cancelledAt: at, cancelReason: reason ?? null, cancelledBy: caller.id }
+        ? {
+            cancelledAt: at,
+            cancelReason: reason ?? null,
+            cancelledBy: caller.id,
+            paymentDueAt: null,
+          }
         : {}),
     };
     const changed = await this.bookings.transition(
@@ -112,12 +119,11 @@ export class BookingChanges {
       throw invalid(`A ${booking.status} booking cannot be rescheduled`, booking, 'reschedule');
     }
     const now = Date.now();
-    if (
-      actor === 'customer' &&
-      booking.startTime.getTime() - now < CUSTOMER_RESCHEDULE_HOURS * HOUR_MS
-    ) {
+    // The business's cancellation policy when booked says until when a customer may move it.
+    const limitHours = booking.freeCancellationHours;
+    if (actor === 'customer' && booking.startTime.getTime() - now < limitHours * HOUR_MS) {
       throw forbidden(
-        `Customers may reschedule until ${CUSTOMER_RESCHEDULE_HOURS} hours before the start; ask the business`,
+        `Customers may reschedule until ${limitHours} hours before the start; ask the business`,
       );
     }
     const start = new Date(times.startTime);
@@ -156,9 +162,17 @@ export class BookingChanges {
           booking.timezone,
         ),
         expiresAt:
-          booking.status === 'PENDING'
-            ? new Date(Math.min(booking.createdAt.getTime() + window, start.getTime()))
-            : null,
+          booking.status !== 'PENDING'
+            ? null
+            : new Date(
+                Math.min(
+                  booking.paymentDueAt?.getTime() ?? booking.createdAt.getTime() + window,
+                  start.getTime(),
+                ),
+              ),
+        paymentDueAt:
+          booking.paymentDueAt &&
+          new Date(Math.min(booking.paymentDueAt.getTime(), start.getTime())),
         reschedules: booking.reschedules + 1,
         version: booking.version + 1,
         updatedAt: at,
@@ -188,34 +202,53 @@ export class BookingChanges {
   }
 
   /**
-   * Cancels the PENDING bookings nobody confirmed in time (reason EXPIRED, by the platform).
-   * Safe to run anywhere at once: each change is guarded by the booking's version, so of two
-   * runners only one cancels a booking (and only one event, so one mail, follows).
+   * Cancels the PENDING bookings whose time ran out: nobody confirmed the request in time
+   * (reason EXPIRED), or nobody paid within the payment window (PAYMENT_EXPIRED), by the
+   * platform. Safe to run anywhere at once: each change is guarded by the booking's version, so
+   * of two runners only one cancels a booking (and only one event, so one mail, follows).
    */
   async expireUnconfirmed(limit = 100): Promise<number> {
-    const now = new Date();
     let expired = 0;
-    for (const booking of await this.bookings.findExpired(now, limit)) {
-      const next: BookingRecord = {
-        ...booking,
-        status: 'CANCELLED',
-        cancelledAt: now,
-        cancelReason: EXPIRED_CANCEL_REASON,
-        cancelledBy: null,
-        expiresAt: null,
-        version: booking.version + 1,
-        updatedAt: now,
-      };
-      const changed = await this.bookings.transition(
-        next,
-        booking.version,
-        'PENDING',
-        { id: randomUUID(), changedBy: null, reason: EXPIRED_CANCEL_REASON },
-        bookingEvent(EventTypes.bookingCancelled, next, 'PENDING'),
-      );
-      if (changed) expired += 1;
+    for (const booking of await this.bookings.findExpired(new Date(), limit)) {
+      const reason =
+        booking.paymentStatus === 'PENDING' ? PAYMENT_EXPIRED_CANCEL_REASON : EXPIRED_CANCEL_REASON;
+      if (await this.cancelByPlatform(booking, reason)) expired += 1;
     }
     return expired;
+  }
+
+  /**
+   * The platform cancels a PENDING or CONFIRMED booking (an expiry, a declined payment, its
+   * business suspended…), with `reason` and no user. False when it changed meanwhile (the
+   * caller reads it again if it still matters). Its `booking.cancelled` event brings the refund
+   * (in full: a platform cancellation) and the customer's mail.
+   */
+  async cancelByPlatform(
+    booking: BookingRecord,
+    reason: string,
+    changes: Partial<Pick<BookingRecord, 'paymentStatus'>> = {},
+    requestId?: string,
+  ): Promise<boolean> {
+    const now = new Date();
+    const next: BookingRecord = {
+      ...booking,
+      ...changes,
+      status: 'CANCELLED',
+      cancelledAt: now,
+      cancelReason: reason,
+      cancelledBy: null,
+      expiresAt: null,
+      paymentDueAt: null,
+      version: booking.version + 1,
+      updatedAt: now,
+    };
+    return this.bookings.transition(
+      next,
+      booking.version,
+      booking.status,
+      { id: randomUUID(), changedBy: null, reason },
+      bookingEvent(EventTypes.bookingCancelled, next, booking.status, requestId),
+    );
   }
 }
 

@@ -44,6 +44,13 @@ export function bookingEvent(
       previousStartTime: previous?.startTime.toISOString() ?? null,
       previousEndTime: previous?.endTime.toISOString() ?? null,
       reschedules: booking.reschedules,
+      paymentMode: booking.paymentMode,
+      paymentStatus: booking.paymentStatus,
+      paymentDueAt: booking.paymentDueAt?.toISOString() ?? null,
+      cancellationPolicy: {
+        freeCancellationHours: booking.freeCancellationHours,
+        lateRefundPercent: booking.lateRefundPercent,
+      },
     },
   });
 }

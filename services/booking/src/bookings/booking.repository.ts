@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@slotwise/platform/events';
+import { buildOutboxInsert, type EventEnvelope } from '@slotwise/platform/events';
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { BOOKING_COLUMNS, SqlParams } from './booking-columns.js';
@@ -35,17 +35,19 @@ export type InsertOutcome = 'created' | 'conflict' | 'key-taken';
 
 const EXCLUSION_VIOLATION = '23P01';
 
-/** The outbox row of `event`, for each row of the CTE `from` (the booking written). */
-function outboxInsert(
-  p: SqlParams,
-  event: EventEnvelope<object>,
-  at: string,
-  from: string,
-): string {
-  return `INSERT INTO outbox (id, aggregate_id, type, version, payload, occurred_at)
-        SELECT ${p.add(event.id, 'uuid')}, id, ${p.add(event.type, 'text')}, ${p.add(event.version, 'int')},
-          ${p.add(JSON.stringify(event), 'jsonb')}, ${at} FROM ${from}`;
+/**
+ * The platform's outbox insert of `event`, folded into the statement as a CTE and written only if
+ * the CTE `from` wrote the booking: a change that did not happen announces nothing.
+ */
+function outboxInsert(p: SqlParams, event: EventEnvelope<object>, from: string): string {
+  const outbox = buildOutboxInsert([event], {
+    firstParam: p.values.length + 1,
+    onlyIf: `EXISTS (SELECT 1 FROM ${from})`,
+  });
+  p.values.push(...outbox.values);
+  return outbox.text;
 }
+
 const DEADLOCK = '40P01';
 
 /**
@@ -138,7 +140,7 @@ export class BookingRepository {
       h AS (
         INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, at)
         SELECT ${p.add(historyId, 'uuid')}, id, NULL, status, ${p.add(booking.userId, 'uuid')}, ${at} FROM b),
-      o AS (${outboxInsert(p, event, at, 'b')})
+      o AS (${outboxInsert(p, event, 'b')})
       SELECT count(*)::int AS created FROM b`;
     try {
       const name = claim ? 'booking-insert-keyed' : 'booking-insert';
@@ -169,7 +171,10 @@ export class BookingRepository {
         UPDATE bookings SET status = ${p.add(next.status, '"BookingStatus"')}, version = ${p.add(next.version, 'int')},
           updated_at = ${at}, cancelled_at = ${p.add(next.cancelledAt, 'timestamptz')},
           cancel_reason = ${p.add(next.cancelReason, 'text')}, cancelled_by = ${p.add(next.cancelledBy, 'uuid')},
-          expires_at = ${p.add(next.expiresAt, 'timestamptz')}
+          expires_at = ${p.add(next.expiresAt, 'timestamptz')},
+          payment_status = ${p.add(next.paymentStatus, '"BookingPaymentStatus"')},
+          payment_version = ${p.add(next.paymentVersion, 'int')},
+          payment_due_at = ${p.add(next.paymentDueAt, 'timestamptz')}
         FROM (SELECT ${lock}) l
         WHERE id = ${p.add(next.id, 'uuid')} AND version = ${p.add(expectedVersion, 'int')}
         RETURNING id),
@@ -177,7 +182,7 @@ export class BookingRepository {
         INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, reason, at)
         SELECT ${p.add(history.id, 'uuid')}, id, ${p.add(from, '"BookingStatus"')}, ${p.add(next.status, '"BookingStatus"')},
           ${p.add(history.changedBy, 'uuid')}, ${p.add(history.reason, 'text')}, ${at} FROM u),
-      o AS (${outboxInsert(p, event, at, 'u')})
+      o AS (${outboxInsert(p, event, 'u')})
       SELECT count(*)::int AS changed FROM u`;
     const { rows } = await this.query<{ changed: number }>('booking-transition', sql, p.values);
     return rows[0]?.changed === 1;
@@ -203,7 +208,8 @@ export class BookingRepository {
         UPDATE bookings SET resource_id = ${resource}::uuid, resource_name = ${p.add(next.resourceName, 'text')},
           start_time = ${p.add(next.startTime, 'timestamptz')}, end_time = ${p.add(next.endTime, 'timestamptz')},
           buffer_minutes = ${p.add(next.bufferMinutes, 'int')}, total_price = ${p.add(next.totalPrice, 'numeric')},
-          expires_at = ${p.add(next.expiresAt, 'timestamptz')}, reschedules = ${p.add(next.reschedules, 'int')},
+          expires_at = ${p.add(next.expiresAt, 'timestamptz')}, payment_due_at = ${p.add(next.paymentDueAt, 'timestamptz')},
+          reschedules = ${p.add(next.reschedules, 'int')},
           version = ${p.add(next.version, 'int')}, updated_at = ${at}
         FROM (SELECT ${lock}) l
         WHERE id = ${p.add(next.id, 'uuid')} AND version = ${p.add(expectedVersion, 'int')}
@@ -212,7 +218,7 @@ export class BookingRepository {
         INSERT INTO booking_status_history (id, booking_id, from_status, to_status, changed_by, reason, at)
         SELECT ${p.add(history.id, 'uuid')}, id, status, status, ${p.add(history.changedBy, 'uuid')},
           ${p.add(history.reason, 'text')}, ${at} FROM u),
-      o AS (${outboxInsert(p, event, at, 'u')})
+      o AS (${outboxInsert(p, event, 'u')})
       SELECT count(*)::int AS changed FROM u`;
     try {
       const { rows } = await this.query<{ changed: number }>('booking-reschedule', sql, p.values);
@@ -221,6 +227,71 @@ export class BookingRepository {
       if ((error as { code?: string }).code === EXCLUSION_VIOLATION) return 'conflict';
       throw error;
     }
+  }
+
+  /**
+   * Where its money stands, as the payment service's events say, if the booking is still at
+   * `expectedVersion`: no history row (its status did not change) and no event (the payment's
+   * own events announced it). False: it changed meanwhile.
+   */
+  async updatePayment(next: BookingRecord, expectedVersion: number): Promise<boolean> {
+    const { count } = await this.prisma.booking.updateMany({
+      where: { id: next.id, version: expectedVersion },
+      data: {
+        paymentStatus: next.paymentStatus,
+        paymentVersion: next.paymentVersion,
+        paymentDueAt: next.paymentDueAt,
+        expiresAt: next.expiresAt,
+        version: next.version,
+        updatedAt: next.updatedAt,
+      },
+    });
+    return count === 1;
+  }
+
+  /** CONFIRMED bookings starting before `until` that were not reminded yet, soonest first. */
+  async findReminderDue(now: Date, until: Date, limit: number): Promise<BookingRecord[]> {
+    const rows = await this.prisma.booking.findMany({
+      where: { status: 'CONFIRMED', reminderSentAt: null, startTime: { gt: now, lte: until } },
+      orderBy: [{ startTime: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Marks the booking reminded, with the `booking.reminder_due` event, in one statement, if it is
+   * still CONFIRMED and was not reminded: of two runners, one reminds. True when this one did.
+   */
+  async markReminded(
+    booking: BookingRecord,
+    at: Date,
+    event: EventEnvelope<object>,
+  ): Promise<boolean> {
+    const p = new SqlParams();
+    const sql = `
+      WITH u AS (
+        UPDATE bookings SET reminder_sent_at = ${p.add(at, 'timestamptz')}
+        WHERE id = ${p.add(booking.id, 'uuid')} AND status = 'CONFIRMED' AND reminder_sent_at IS NULL
+        RETURNING id),
+      o AS (${outboxInsert(p, event, 'u')})
+      SELECT count(*)::int AS changed FROM u`;
+    const { rows } = await this.query<{ changed: number }>('booking-remind', sql, p.values);
+    return rows[0]?.changed === 1;
+  }
+
+  /** PENDING and CONFIRMED bookings of a business, resource or customer that start after `now`. */
+  async findUpcoming(
+    scope: { businessId: string } | { resourceId: string } | { userId: string },
+    now: Date,
+    limit: number,
+  ): Promise<BookingRecord[]> {
+    const rows = await this.prisma.booking.findMany({
+      where: { ...scope, status: { in: ['PENDING', 'CONFIRMED'] }, startTime: { gt: now } },
+      orderBy: [{ startTime: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toRecord);
   }
 
   /** PENDING bookings whose confirmation window has ended, oldest first. */

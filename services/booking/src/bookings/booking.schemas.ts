@@ -1,4 +1,12 @@
-import { bookingStatus, currency, money, priceUnit } from '@slotwise/contracts';
+import {
+  bookingPaymentStatus,
+  bookingStatus,
+  cancellationPolicy,
+  currency,
+  money,
+  paymentMode,
+  priceUnit,
+} from '@slotwise/contracts';
 import { z } from 'zod';
 import { isoInstant } from '@slotwise/platform/http';
 import type { BookingRecord, HistoryEntry } from './booking.types.js';
@@ -57,6 +65,15 @@ export const bookingSchema = z
     cancelledAt: z.iso.datetime().nullable(),
     cancelReason: z.string().nullable(),
     cancelledBy: z.uuid().nullable(),
+    paymentMode: paymentMode.describe('the business’s payment mode when the booking was made'),
+    paymentStatus: bookingPaymentStatus,
+    paymentDueAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('while a PREPAY booking awaits payment: when it is released unpaid'),
+    cancellationPolicy: cancellationPolicy.describe(
+      'the business’s policy when the booking was made: what a cancellation refunds',
+    ),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -70,10 +87,16 @@ export function presentBooking(booking: BookingRecord): BookingJson {
     bufferMinutes: _buffer,
     expiresAt: _expiresAt,
     reschedules: _reschedules,
+    reminderSentAt: _reminderSentAt,
+    paymentVersion: _paymentVersion,
+    freeCancellationHours,
+    lateRefundPercent,
     ...rest
   } = booking;
   return {
     ...rest,
+    paymentDueAt: booking.paymentDueAt?.toISOString() ?? null,
+    cancellationPolicy: { freeCancellationHours, lateRefundPercent },
     startTime: booking.startTime.toISOString(),
     endTime: booking.endTime.toISOString(),
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,

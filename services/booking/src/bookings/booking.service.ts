@@ -20,6 +20,8 @@ export interface Caller {
 export interface BookingPolicy {
   maxDurationDays: number;
   idempotencyTtlHours: number;
+  /** How long a PREPAY booking holds its time unpaid. */
+  paymentWindowMinutes: number;
 }
 
 type Created = { status: number; body: { data: BookingJson } };
@@ -68,7 +70,13 @@ export class BookingService {
         refusal ??= refused;
         continue;
       }
-      const booking = newBooking(caller, unit, input, start, end, pooled, new Date(now));
+      const booking = newBooking(
+        caller,
+        unit,
+        input,
+        { start, end, pooled, now: new Date(now) },
+        this.policy.paymentWindowMinutes,
+      );
       const body = { data: presentBooking(booking) };
       const claim = idempotencyKey
         ? {
@@ -171,18 +179,27 @@ export class BookingService {
   }
 }
 
-/** A new booking of `unit` with its snapshot: CONFIRMED at once under autoConfirm, else PENDING. */
+/**
+ * A new booking of `unit` with its snapshot: CONFIRMED at once under autoConfirm, else PENDING.
+ * Where the business asks for payment up front (PREPAY, and something to pay), it is PENDING
+ * until paid, autoConfirm or not, and released unpaid when the payment window ends (or at its
+ * start, if that comes first).
+ */
 function newBooking(
   caller: Caller,
   unit: ResourceSnapshot,
   input: CreateBookingBody,
-  start: Date,
-  end: Date,
-  pooled: boolean,
-  now: Date,
+  { start, end, pooled, now }: { start: Date; end: Date; pooled: boolean; now: Date },
+  paymentWindowMinutes: number,
 ): BookingRecord {
-  const status = unit.bookingRules.autoConfirm ? 'CONFIRMED' : 'PENDING';
+  const total = totalPrice(unit.price, unit.priceUnit, start, end, unit.business.timezone);
+  const { paymentMode, cancellationPolicy } = unit.business;
+  const prepay = paymentMode === 'PREPAY' && Number(total) > 0;
+  const status = unit.bookingRules.autoConfirm && !prepay ? 'CONFIRMED' : 'PENDING';
   const window = unit.business.confirmationWindowMinutes * MINUTE_MS;
+  const paymentDueAt = prepay
+    ? new Date(Math.min(now.getTime() + paymentWindowMinutes * MINUTE_MS, start.getTime()))
+    : null;
   return {
     id: randomUUID(),
     userId: caller.id,
@@ -197,7 +214,7 @@ function newBooking(
     priceAtBooking: unit.price,
     priceUnit: unit.priceUnit,
     currency: unit.currency,
-    totalPrice: totalPrice(unit.price, unit.priceUnit, start, end, unit.business.timezone),
+    totalPrice: total,
     timezone: unit.business.timezone,
     startTime: start,
     endTime: end,
@@ -207,10 +224,19 @@ function newBooking(
     cancelledAt: null,
     cancelReason: null,
     cancelledBy: null,
-    // Unconfirmed, it expires when its window ends, or at its start if that comes first.
+    // Unpaid, it is released when the payment window ends; unconfirmed, when the confirmation
+    // window does; either way at its start if that comes first.
     expiresAt:
-      status === 'PENDING' ? new Date(Math.min(now.getTime() + window, start.getTime())) : null,
+      paymentDueAt ??
+      (status === 'PENDING' ? new Date(Math.min(now.getTime() + window, start.getTime())) : null),
     reschedules: 0,
+    paymentMode,
+    paymentStatus: prepay ? 'PENDING' : 'NOT_REQUIRED',
+    paymentVersion: 0,
+    paymentDueAt,
+    freeCancellationHours: cancellationPolicy.freeCancellationHours,
+    lateRefundPercent: cancellationPolicy.lateRefundPercent,
+    reminderSentAt: null,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,9 @@
-import type { BookingStatus, PriceUnit } from '@slotwise/contracts';
+import type {
+  BookingPaymentStatus,
+  BookingStatus,
+  PaymentMode,
+  PriceUnit,
+} from '@slotwise/contracts';
 
 export { bookingStatuses, type BookingStatus } from '@slotwise/contracts';
 
@@ -43,6 +48,17 @@ export interface BookingRecord {
   /** When a PENDING booking is cancelled unconfirmed; null once it is not PENDING. */
   expiresAt: Date | null;
   reschedules: number;
+  /** The business's payment mode when booked. */
+  paymentMode: PaymentMode;
+  paymentStatus: BookingPaymentStatus;
+  /** The payment event's version `paymentStatus` was last set from (0: none yet). */
+  paymentVersion: number;
+  /** While a PREPAY booking awaits its payment: when it is released unpaid. */
+  paymentDueAt: Date | null;
+  /** The business's cancellation policy when booked. */
+  freeCancellationHours: number;
+  lateRefundPercent: number;
+  reminderSentAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -34,6 +34,13 @@ class ShortCache<T> {
     return pending;
   }
 
+  /** Forgets the answers `drop` picks (all with no argument): the next get asks again. */
+  forget(drop: (value: T | null, key: string) => boolean = () => true): void {
+    for (const [key, entry] of this.entries) {
+      if (drop(entry.value, key)) this.entries.delete(key);
+    }
+  }
+
   private remember(key: string, value: T | null): void {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries)
@@ -59,6 +66,21 @@ export class ResourceCatalog {
   ) {
     this.snapshots = new ShortCache(ttlMs, maxEntries);
     this.categories = new ShortCache(ttlMs, maxEntries);
+  }
+
+  /**
+   * A resource changed (its event says so): its snapshot goes, and every room type's list, which
+   * it may have joined or left.
+   */
+  forgetResource(resourceId: string): void {
+    this.snapshots.forget((_value, key) => key === resourceId);
+    this.categories.forget();
+  }
+
+  /** A business changed (status, hours, policies): the snapshots of its resources go. */
+  forgetBusiness(businessId: string): void {
+    this.snapshots.forget((value) => value?.business.id === businessId);
+    this.categories.forget();
   }
 
   /** The snapshot, or null when the resource service does not know the id. 503 when it is down. */

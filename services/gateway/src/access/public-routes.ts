@@ -37,14 +37,27 @@ const CATALOG: readonly RegExp[] = [
   /^\/api\/bookings\/availability$/,
 ];
 
+/**
+ * Payment routes that carry their own proof instead of an access token: the simulated provider's
+ * checkout page (its URL is the capability) and the providers' webhooks (signed by the provider).
+ */
+const SELF_PROVING: ReadonlyArray<readonly [methods: readonly string[], path: RegExp]> = [
+  [['GET', 'POST'], /^\/api\/payments\/checkout\/[^/]+$/],
+  [['POST'], /^\/api\/payments\/webhooks\/[^/]+$/],
+];
+
 const normalize = (path: string): string =>
   path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 
-/** The routes that need no access token (sign-in routes and the catalog). */
+/** The routes that need no access token (sign-in routes, the catalog, payment callbacks). */
 export function isPublicRoute(method: string, path: string): boolean {
+  const verb = method === 'HEAD' ? 'GET' : method;
   return (
-    publicSet.has(`${method === 'HEAD' ? 'GET' : method} ${normalize(path)}`) ||
-    isCatalogRoute(method, path)
+    publicSet.has(`${verb} ${normalize(path)}`) ||
+    isCatalogRoute(method, path) ||
+    SELF_PROVING.some(
+      ([methods, pattern]) => methods.includes(verb) && pattern.test(normalize(path)),
+    )
   );
 }
 

@@ -5,63 +5,57 @@ import {
   type BusinessSummary,
   type Schedule,
 } from '@slotwise/contracts';
-import type {
-  EventEnvelope,
-  EventHandler,
-  EventTransport,
-  Subscription,
+import {
+  defineConsumer,
+  type Consumer,
+  type ConsumerContext,
+  type EventEnvelope,
 } from '@slotwise/platform/events';
 import type { BusinessDirectory } from '../businesses/business-directory.js';
-import type { z } from 'zod';
 import type { Store } from '../db/store.repository.js';
 
-/** The queue's name on the broker (`<prefix>.resource`), shared by every instance. */
-export const CONSUMER_NAME = 'resource';
-/** Every `business.*` event carries the business's summary, whatever happened to it. */
-export const SUBSCRIBED_PATTERNS: readonly string[] = ['business.*'];
-
-/** Thrown, so it ends in the dead-letter queue: a publisher's bug, not a passing fault. */
-function invalid(event: EventEnvelope, error: z.ZodError): Error {
-  const fields = error.issues.map((issue) => issue.path.join('.') || '(root)');
-  return new Error(`Invalid ${event.type} data: ${fields.join(', ')}`);
-}
-
-/** The summary of any `business.*` event, and the schedule of `business.schedule_changed`. */
-function read(event: EventEnvelope): { summary: BusinessSummary; schedule?: Schedule } {
-  if (event.type === EventTypes.businessScheduleChanged) {
-    const parsed = businessScheduleChangedData.safeParse(event.data);
-    if (!parsed.success) throw invalid(event, parsed.error);
-    const { schedule, changedBy: _changedBy, ...summary } = parsed.data;
-    return { summary, schedule };
-  }
-  const parsed = businessSummary.safeParse(event.data);
-  if (!parsed.success) throw invalid(event, parsed.error);
-  return { summary: parsed.data };
-}
-
 /**
- * Keeps the `businesses` read model: applied once per event (inbox) and only when newer than the
- * row (version; the schedule against its own), since redeliveries and retries reorder events.
- * That row is what hides a suspended business's resources from customers at once, shows them
- * again when it is reactivated, and gives booking the business's opening hours.
+ * Keeps the `businesses` read model from the `business.*` events, each of which carries the
+ * business's summary (and `business.schedule_changed` its opening hours): applied once per event
+ * (inbox) and only when newer than the row (version; the schedule against its own), since
+ * redeliveries and retries reorder events. That row is what hides a suspended business's
+ * resources from customers at once, shows them again when it is reactivated, and gives booking the
+ * business's opening hours.
+ *
+ * The inbox row is written by the store here, not by the platform: even a stale or repeated event
+ * says the owner's business changed lately, so the directory must forget its answer either way.
  */
-export function businessEventHandler(store: Store, directory: BusinessDirectory): EventHandler {
-  return async (event, { logger }) => {
-    const { summary, schedule } = read(event);
+export function businessEventsConsumer(store: Store, directory: BusinessDirectory): Consumer {
+  const apply = async (
+    summary: BusinessSummary,
+    event: EventEnvelope<object>,
+    { logger }: ConsumerContext,
+    schedule?: Schedule,
+  ): Promise<void> => {
     const outcome = await store.onceForEvent(event, (repos) =>
       repos.businesses.apply(summary, event.version, schedule),
     );
-    // Even a stale or repeated event says the owner's business changed lately: ask again.
     directory.forget(summary.ownerId);
     if (!outcome.processed) logger.debug('Event already applied; ignored');
     else if (!outcome.result) logger.info('Event older than the stored business; ignored');
     else logger.debug('Business read model updated');
   };
-}
+  // Every business.* event is read for its summary alone: what this read model holds.
+  const summaryOnly = { schema: businessSummary, handle: apply };
 
-export function subscribeBusinessEvents(
-  transport: EventTransport,
-  handler: EventHandler,
-): Promise<Subscription> {
-  return transport.subscribe(CONSUMER_NAME, SUBSCRIBED_PATTERNS, handler);
+  return defineConsumer({
+    name: 'resource',
+    events: {
+      [EventTypes.businessCreated]: summaryOnly,
+      [EventTypes.businessVerified]: summaryOnly,
+      [EventTypes.businessStatusChanged]: summaryOnly,
+      [EventTypes.businessUpdated]: summaryOnly,
+      [EventTypes.businessDeleted]: summaryOnly,
+      [EventTypes.businessScheduleChanged]: {
+        schema: businessScheduleChangedData,
+        handle: ({ schedule, changedBy: _changedBy, ...summary }, event, context) =>
+          apply(summary, event, context, schedule),
+      },
+    },
+  });
 }

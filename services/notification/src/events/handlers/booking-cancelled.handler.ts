@@ -3,6 +3,7 @@ import {
   EXPIRED_CANCEL_REASON,
   type BookingEventData,
 } from '@slotwise/contracts';
+import { on, type ConsumedEvent } from '@slotwise/platform/events';
 import type { DeliveryRequest } from '../../notifications/notification-delivery.service.js';
 import {
   renderBookingCancelledMail,
@@ -11,12 +12,8 @@ import {
   type Canceller,
 } from '../../templates/booking-cancelled.template.js';
 import { TemplateNames, type TemplateName } from '../../templates/template.js';
-import {
-  defineHandler,
-  type HandlerDependencies,
-  type NotificationEventHandler,
-} from '../handler-registry.js';
 import { calendarAttachment, inCustomersCalendar } from './booking-calendar-attachment.js';
+import type { HandlerDependencies } from './handler-dependencies.js';
 import {
   bookingParties,
   bookingZone,
@@ -77,9 +74,8 @@ export function bookingCancelledHandler({
   users,
   delivery,
   templates,
-}: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(bookingEventData, async (event, context) => {
-    const booking = event.data;
+}: HandlerDependencies): ConsumedEvent<typeof bookingEventData> {
+  return on(bookingEventData, async (booking, event, context) => {
     const by = cancellerOf(booking);
     const kind = cancellationKind(booking);
     const user = await bookingParties(users, booking);

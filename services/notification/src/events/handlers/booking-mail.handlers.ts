@@ -1,5 +1,5 @@
 import { bookingEventData, type BookingEventData } from '@slotwise/contracts';
-import type { EventEnvelope } from '@slotwise/platform/events';
+import { on, type ConsumedEvent, type EventEnvelope } from '@slotwise/platform/events';
 import type { DeliveryRequest } from '../../notifications/notification-delivery.service.js';
 import type { BookingParty } from '../../templates/booking-cancelled.template.js';
 import type { BookingMailInput } from '../../templates/booking-details.js';
@@ -11,12 +11,8 @@ import {
 } from '../../templates/booking.templates.js';
 import { TemplateNames, type TemplateContext } from '../../templates/template.js';
 import type { UserRecord } from '../../users/user.repository.js';
-import {
-  defineHandler,
-  type HandlerDependencies,
-  type NotificationEventHandler,
-} from '../handler-registry.js';
 import { calendarAttachment, inCustomersCalendar } from './booking-calendar-attachment.js';
+import type { HandlerDependencies } from './handler-dependencies.js';
 import {
   bookingParties,
   bookingZone,
@@ -53,9 +49,8 @@ export function bookingCreatedHandler({
   users,
   delivery,
   templates,
-}: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(bookingEventData, async (event, context) => {
-    const booking = event.data;
+}: HandlerDependencies): ConsumedEvent<typeof bookingEventData> {
+  return on(bookingEventData, async (booking, event, context) => {
     const party = await bookingParties(users, booking);
     const vendor = party(booking.vendorId);
     const customer = party(booking.userId);
@@ -92,15 +87,10 @@ export function bookingConfirmedHandler({
   users,
   delivery,
   templates,
-}: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(bookingEventData, async (event, context) => {
-    const customer = await requireUser(users, event.data.userId);
-    const input = mailInput(
-      event.data,
-      bookingZone(event.data, context.logger),
-      customer,
-      customer,
-    );
+}: HandlerDependencies): ConsumedEvent<typeof bookingEventData> {
+  return on(bookingEventData, async (booking, event, context) => {
+    const customer = await requireUser(users, booking.userId);
+    const input = mailInput(booking, bookingZone(booking, context.logger), customer, customer);
     await delivery.deliver(confirmationRequest(event, customer, input, templates), context);
   });
 }
@@ -119,9 +109,8 @@ export function bookingRescheduledHandler({
   users,
   delivery,
   templates,
-}: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(bookingEventData, async (event, context) => {
-    const booking = event.data;
+}: HandlerDependencies): ConsumedEvent<typeof bookingEventData> {
+  return on(bookingEventData, async (booking, event, context) => {
     const user = await bookingParties(users, booking);
     const customer = user(booking.userId);
     const zone = bookingZone(booking, context.logger);

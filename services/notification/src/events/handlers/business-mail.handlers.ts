@@ -1,5 +1,10 @@
 import { businessEventData, businessStatusChangedData } from '@slotwise/contracts';
-import type { EventEnvelope, EventHandlerContext } from '@slotwise/platform/events';
+import {
+  on,
+  type ConsumedEvent,
+  type EventEnvelope,
+  type EventHandlerContext,
+} from '@slotwise/platform/events';
 import {
   renderBusinessSuspendedMail,
   renderBusinessVerifiedMail,
@@ -8,11 +13,7 @@ import {
 import type { RenderedMail, TemplateContext, TemplateName } from '../../templates/template.js';
 import { TemplateNames } from '../../templates/template.js';
 import { UserNotInReadModelError } from '../../users/user.errors.js';
-import {
-  defineHandler,
-  type HandlerDependencies,
-  type NotificationEventHandler,
-} from '../handler-registry.js';
+import type { HandlerDependencies } from './handler-dependencies.js';
 
 type Render = (input: BusinessMailInput, context: TemplateContext) => RenderedMail;
 
@@ -40,8 +41,10 @@ async function mailOwner(
 }
 
 /** The business was verified by an administrator: it is live. */
-export function businessVerifiedHandler(deps: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(businessEventData, async (event, context) => {
+export function businessVerifiedHandler(
+  deps: HandlerDependencies,
+): ConsumedEvent<typeof businessEventData> {
+  return on(businessEventData, async (_data, event, context) => {
     await mailOwner(
       deps,
       event,
@@ -53,9 +56,11 @@ export function businessVerifiedHandler(deps: HandlerDependencies): Notification
 }
 
 /** Only a suspension is worth a mail; the owner made the other status changes themselves. */
-export function businessStatusChangedHandler(deps: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(businessStatusChangedData, async (event, context) => {
-    const { status, previousStatus } = event.data;
+export function businessStatusChangedHandler(
+  deps: HandlerDependencies,
+): ConsumedEvent<typeof businessStatusChangedData> {
+  return on(businessStatusChangedData, async (data, event, context) => {
+    const { status, previousStatus } = data;
     if (status !== 'SUSPENDED' || previousStatus === 'SUSPENDED') {
       context.logger.debug('Business status change that needs no mail; acknowledged');
       return;

@@ -1,10 +1,7 @@
 import { userOtpRequestedData } from '@slotwise/contracts';
+import { on, type ConsumedEvent } from '@slotwise/platform/events';
 import { otpTemplateName, renderOtpMail } from '../../templates/otp.templates.js';
-import {
-  defineHandler,
-  type HandlerDependencies,
-  type NotificationEventHandler,
-} from '../handler-registry.js';
+import type { HandlerDependencies } from './handler-dependencies.js';
 
 /**
  * Emails a one-time code (verification, password reset, sign-in). The event names the recipient
@@ -14,10 +11,12 @@ import {
 export function userOtpRequestedHandler({
   delivery,
   templates,
-}: Pick<HandlerDependencies, 'delivery' | 'templates'>): NotificationEventHandler {
-  return defineHandler(userOtpRequestedData, async (event, context) => {
-    const { userId, email, firstName, purpose, otp } = event.data;
-    const expiresAt = new Date(event.data.expiresAt);
+}: Pick<HandlerDependencies, 'delivery' | 'templates'>): ConsumedEvent<
+  typeof userOtpRequestedData
+> {
+  return on(userOtpRequestedData, async (data, event, context) => {
+    const { userId, email, firstName, purpose, otp } = data;
+    const expiresAt = new Date(data.expiresAt);
     const mail = renderOtpMail(
       purpose,
       { firstName, otp, issuedAt: new Date(event.occurredAt), expiresAt },

@@ -1,11 +1,8 @@
 import { userVerifiedData } from '@slotwise/contracts';
+import { on, type ConsumedEvent } from '@slotwise/platform/events';
 import { TemplateNames } from '../../templates/template.js';
 import { renderWelcomeMail } from '../../templates/welcome.template.js';
-import {
-  defineHandler,
-  type HandlerDependencies,
-  type NotificationEventHandler,
-} from '../handler-registry.js';
+import type { HandlerDependencies } from './handler-dependencies.js';
 import { logOutcome } from './user-read-model.handlers.js';
 
 /** Verification activates the account: the read model learns it, and the user gets a welcome. */
@@ -13,9 +10,9 @@ export function userVerifiedHandler({
   users,
   delivery,
   templates,
-}: HandlerDependencies): NotificationEventHandler {
-  return defineHandler(userVerifiedData, async (event, context) => {
-    const { userId, email, username, firstName, lastName, role } = event.data;
+}: HandlerDependencies): ConsumedEvent<typeof userVerifiedData> {
+  return on(userVerifiedData, async (data, event, context) => {
+    const { userId, email, username, firstName, lastName, role } = data;
     const profile = { email, username, firstName, lastName, role };
     // First, and in its own transaction: a retry caused by SMTP finds it done and skips it.
     const change = { kind: 'profile', profile, status: 'ACTIVE' } as const;
