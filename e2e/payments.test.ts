@@ -142,6 +142,10 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
     });
     // autoConfirm: paid is confirmed.
     expect(paid).toMatchObject({ status: 'CONFIRMED', paymentDueAt: null });
+    const link = await platform.smtp.waitFor('payer@example.com', { subject: /payment/i });
+    expect(link.text).toContain(new URL(payment.checkoutUrl).pathname);
+    const receipt = await platform.smtp.waitFor('payer@example.com', { subject: /receipt/i });
+    expect(receipt.text).toContain('40.00');
   });
 
   it('a declined payment cancels the booking (PAYMENT_FAILED) and frees its time', async () => {

@@ -135,6 +135,7 @@ export async function startPlatform(): Promise<Platform> {
     ...shared('booking'),
     RESOURCE_SERVICE_URL: resourceService.url,
     RESOURCE_CACHE_TTL_MS: '0',
+    AVAILABILITY_CACHE_TTL_MS: '0',
   });
   const paymentService = await start('payment', payment, {
     ...shared('payment'),

@@ -23,6 +23,12 @@ export const configSchema = z
     /** How long a resource's snapshot (its price!) may be reused: the customer must get the
      * price they saw, so a few seconds at most. */
     RESOURCE_CACHE_TTL_MS: env.int(3_000, 0, 10_000),
+    /**
+     * How old a snapshot availability may read (it shows no price). A change of a resource or
+     * its business drops the snapshot at once through their events; this bounds it while they
+     * are late.
+     */
+    AVAILABILITY_CACHE_TTL_MS: env.int(60_000, 0, 3_600_000),
     BOOKING_MAX_DURATION_DAYS: env.int(30, 1),
     AVAILABILITY_MAX_DAYS: env.int(93, 1),
     /** Creates of one resource waiting in this process before more are refused with 503. */

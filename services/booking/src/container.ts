@@ -54,6 +54,7 @@ export async function buildContainer(
   const catalog = new ResourceCatalog(
     infrastructure.serviceClient('resource', config.RESOURCE_SERVICE_URL),
     config.RESOURCE_CACHE_TTL_MS,
+    config.AVAILABILITY_CACHE_TTL_MS,
   );
   const bookings = new BookingService(
     repository,

@@ -122,6 +122,7 @@ export async function startBooking(env: Record<string, string> = {}): Promise<Bo
     SERVICE_CLIENT_SECRET: 'booking-test-secret-0123456789',
     RESOURCE_SERVICE_URL: resources.url,
     RESOURCE_CACHE_TTL_MS: '0',
+    AVAILABILITY_CACHE_TTL_MS: '0',
     DATABASE_POOL_MAX: '20',
     ...env,
   });

@@ -7,7 +7,11 @@ import {
 import { displayName } from '../src/events/handlers/booking-mail.shared.js';
 import { renderBookingCancelledMail } from '../src/templates/booking-cancelled.template.js';
 import { renderBookingRescheduledMail } from '../src/templates/booking-rescheduled.template.js';
-import { renderBookingRequestedMail } from '../src/templates/booking.templates.js';
+import { whenFromNow } from '../src/templates/booking-reminder.template.js';
+import {
+  renderBookingRequestedMail,
+  renderBookingRequestReceivedMail,
+} from '../src/templates/booking.templates.js';
 import { formatTimeRange } from '../src/time/time-range.js';
 import { resolveTimeZone } from '../src/time/zoned-time.js';
 import { buildBookingData } from './factories.js';
@@ -81,8 +85,11 @@ describe('what kind of cancellation it was', () => {
     ['the business cancelling a confirmed booking', 'CONFIRMED', data.vendorId, 'x', 'cancelled'],
     ['an administrator cancelling a request', 'PENDING', admin, 'x', 'cancelled'],
     ['the customer withdrawing a request', 'PENDING', data.userId, 'x', 'cancelled'],
-    ['the platform for an unpaid booking', 'PENDING', null, 'PAYMENT_EXPIRED', 'cancelled'],
+    ['the platform for an unpaid booking', 'PENDING', null, 'PAYMENT_EXPIRED', 'platform'],
+    ['the platform for a suspended business', 'CONFIRMED', null, 'BUSINESS_SUSPENDED', 'platform'],
     ['a customer who typed EXPIRED', 'PENDING', data.userId, 'EXPIRED', 'cancelled'],
+    ['an administrator who typed USER_DELETED', 'CONFIRMED', admin, 'USER_DELETED', 'cancelled'],
+    ['the platform for a reason it has no words for', 'CONFIRMED', null, 'OTHER', 'cancelled'],
   ] as const)('%s', (_what, previousStatus, cancelledBy, cancelReason, kind) => {
     const booking = { ...data, status: 'CANCELLED' as const, previousStatus, cancelledBy };
     expect(cancellationKind({ ...booking, cancelReason })).toBe(kind);
@@ -144,5 +151,128 @@ describe('booking templates', () => {
       'Grace Hopper (g)',
     );
     expect(displayName({ firstName: null, lastName: '  ', username: 'g' })).toBe('g');
+  });
+});
+
+describe('platform cancellations, in words', () => {
+  const input = {
+    booking: buildBookingData({
+      status: 'CANCELLED',
+      previousStatus: 'CONFIRMED',
+      cancelledBy: null,
+    }),
+    zone: 'Europe/Berlin',
+    recipientFirstName: 'Grace',
+    customerName: 'Grace Hopper (grace_h)',
+  };
+  const lead = 'Your booking of Room 12 at Harbour Hotel has been cancelled because';
+
+  it.each([
+    ['PAYMENT_FAILED', `${lead} its payment did not go through.`],
+    ['PAYMENT_EXPIRED', `${lead} it was not paid in time.`],
+    [
+      'BUSINESS_SUSPENDED',
+      `${lead} Harbour Hotel has been suspended on Slotwise and cannot take bookings for now.`,
+    ],
+    ['BUSINESS_DELETED', `${lead} Harbour Hotel is no longer on Slotwise.`],
+    ['RESOURCE_DELETED', `${lead} Harbour Hotel no longer offers Room 12.`],
+    ['RESOURCE_MAINTENANCE', `${lead} Room 12 is closed for maintenance.`],
+    ['USER_SUSPENDED', `${lead} your Slotwise account has been suspended.`],
+    ['USER_DELETED', `${lead} your Slotwise account has been deleted.`],
+  ])('%s reads as a sentence to the customer', (cancelReason, sentence) => {
+    const booking = { ...input.booking, cancelReason };
+    const kind = cancellationKind(booking);
+    const mail = renderBookingCancelledMail(
+      { ...input, booking },
+      'customer',
+      'unknown',
+      templates,
+      {
+        kind,
+      },
+    );
+
+    expect(kind).toBe('platform');
+    expect(mail.subject).toBe('Booking cancelled: Room 12 on Saturday 24 October 2026');
+    expect(mail.text).toContain(sentence);
+    expect(mail.text).not.toContain(cancelReason);
+    expect(mail.text).not.toContain('Reason given');
+  });
+
+  it('tells the customer of a paid booking that it is refunded in full, and the vendor too', () => {
+    const booking = {
+      ...input.booking,
+      cancelReason: 'BUSINESS_SUSPENDED',
+      paymentMode: 'PREPAY' as const,
+      paymentStatus: 'PAID' as const,
+    };
+    const options = { kind: 'platform' as const };
+    const toCustomer = renderBookingCancelledMail(
+      { ...input, booking },
+      'customer',
+      'unknown',
+      templates,
+      options,
+    );
+    const toVendor = renderBookingCancelledMail(
+      { ...input, booking },
+      'vendor',
+      'unknown',
+      templates,
+      options,
+    );
+
+    expect(toCustomer.text).toContain('The 240.00 EUR you paid will be refunded in full');
+    expect(toCustomer.text).toContain(
+      'You can find another place to book at https://book.example.com',
+    );
+    expect(toVendor.text).toContain(
+      'The booking of Room 12 by Grace Hopper (grace_h) has been cancelled because Harbour Hotel has been suspended.',
+    );
+    expect(toVendor.text).toContain('The customer is refunded in full.');
+    // The business cannot take bookings: no word of the time being free for others.
+    expect(toVendor.text).not.toContain('free again');
+  });
+
+  it('says nothing of a refund when the customer cancelled a paid booking themselves', () => {
+    const booking = {
+      ...input.booking,
+      cancelledBy: input.booking.userId,
+      cancelReason: 'Plans changed',
+      paymentStatus: 'PAID' as const,
+    };
+    const mail = renderBookingCancelledMail({ ...input, booking }, 'vendor', 'customer', templates);
+
+    expect(mail.text).toContain('Reason given: Plans changed');
+    expect(mail.text).not.toContain('refund');
+  });
+});
+
+describe('reminders and payment holds', () => {
+  const start = new Date('2026-10-24T13:00:00Z'); // 15:00 in Berlin
+
+  it.each([
+    ['the evening before', '2026-10-23T18:00:00Z', 'tomorrow at 15:00'],
+    ['just after midnight on the day', '2026-10-23T22:30:00Z', 'today at 15:00'],
+    ['two days ahead', '2026-10-22T12:00:00Z', 'on Saturday 24 October 2026 at 15:00'],
+  ])('counts the day on the business’s clock when reminded %s', (_when, at, expected) => {
+    expect(whenFromNow(start, new Date(at), 'Europe/Berlin')).toBe(expected);
+  });
+
+  it('tells a customer who pays in advance until when the time is held', () => {
+    const booking = buildBookingData({
+      paymentMode: 'PREPAY',
+      paymentStatus: 'PENDING',
+      paymentDueAt: '2026-10-20T10:30:00.000Z',
+    });
+    const mail = renderBookingRequestReceivedMail(
+      { booking, zone: 'Europe/Berlin', recipientFirstName: null, customerName: 'g' },
+      templates,
+    );
+
+    expect(mail.text).toContain('the payment link comes in a separate email');
+    expect(mail.text).toContain(
+      'The time is held for you until Tuesday 20 October 2026, 12:30 (Europe/Berlin time)',
+    );
   });
 });

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   EventTypes,
   type BookingEventData,
+  type PaymentCreatedData,
+  type PaymentEventData,
+  type PaymentFailedData,
+  type PaymentRefundedData,
+  type PaymentSucceededData,
   type UserOtpRequestedData,
   type UserRegisteredData,
 } from '@slotwise/contracts';
@@ -98,6 +103,84 @@ export function buildBookingEvent(
   type: string,
   data: BookingEventData,
   version = 1,
+  occurredAt?: Date,
 ): EventEnvelope<BookingEventData> {
-  return createEvent({ type, aggregateId: data.bookingId, version, data });
+  return createEvent({
+    type,
+    aggregateId: data.bookingId,
+    version,
+    data,
+    ...(occurredAt ? { occurredAt } : {}),
+  });
+}
+
+/** A PREPAY payment of 40.00 EUR as it is when created, unless overridden. */
+export function buildPaymentData(overrides: Partial<PaymentEventData> = {}): PaymentEventData {
+  return {
+    paymentId: randomUUID(),
+    bookingId: randomUUID(),
+    kind: 'PREPAY',
+    userId: randomUUID(),
+    businessId: randomUUID(),
+    vendorId: randomUUID(),
+    amount: '40.00',
+    currency: 'EUR',
+    status: 'PENDING',
+    refundedAmount: '0.00',
+    provider: 'simulated',
+    ...overrides,
+  };
+}
+
+export function buildPaymentCreated(
+  payment: PaymentEventData,
+  overrides: Partial<PaymentCreatedData> = {},
+): PaymentCreatedData {
+  return {
+    ...payment,
+    status: 'PENDING',
+    checkoutUrl: `https://pay.example.test/checkout/${payment.paymentId}`,
+    expiresAt: '2026-10-24T12:30:00.000Z',
+    attempt: 1,
+    ...overrides,
+  };
+}
+
+export function buildPaymentSucceeded(
+  payment: PaymentEventData,
+  overrides: Partial<PaymentSucceededData> = {},
+): PaymentSucceededData {
+  return { ...payment, status: 'SUCCEEDED', paidAt: '2026-10-20T09:15:00.000Z', ...overrides };
+}
+
+export function buildPaymentFailed(
+  payment: PaymentEventData,
+  overrides: Partial<PaymentFailedData> = {},
+): PaymentFailedData {
+  return { ...payment, status: 'FAILED', reason: 'DECLINED', error: null, ...overrides };
+}
+
+export function buildPaymentRefunded(
+  payment: PaymentEventData,
+  overrides: Partial<PaymentRefundedData> = {},
+): PaymentRefundedData {
+  return {
+    ...payment,
+    status: 'PARTIALLY_REFUNDED',
+    refundedAmount: '15.00',
+    refundId: randomUUID(),
+    refundAmount: '15.00',
+    reason: 'Towels were missing',
+    refundedBy: payment.vendorId,
+    ...overrides,
+  };
+}
+
+/** A `payment.*` event as the payment service's outbox would publish it. */
+export function buildPaymentEvent<T extends PaymentEventData>(
+  type: string,
+  data: T,
+  version = 1,
+): EventEnvelope<T> {
+  return createEvent({ type, aggregateId: data.paymentId, version, data });
 }

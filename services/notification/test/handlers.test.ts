@@ -11,6 +11,7 @@ import type { HandlerDependencies } from '../src/events/handlers/handler-depende
 import { notificationConsumer } from '../src/events/notification.consumer.js';
 import { renderOtpMail } from '../src/templates/otp.templates.js';
 import { renderWelcomeMail } from '../src/templates/welcome.template.js';
+import { buildPaymentData, buildPaymentEvent, buildPaymentFailed } from './factories.js';
 
 const context: EventHandlerContext = {
   attempt: 1,
@@ -43,6 +44,29 @@ describe('the notification consumer', () => {
       ]),
     );
     expect(consumer.eventTypes).not.toContain(EventTypes.bookingCompleted);
+  });
+
+  it('handles the reminder and every payment event, but not the resource events it cannot act on', () => {
+    expect(consumer.eventTypes).toEqual(
+      expect.arrayContaining([
+        EventTypes.bookingReminderDue,
+        EventTypes.paymentCreated,
+        EventTypes.paymentSucceeded,
+        EventTypes.paymentFailed,
+        EventTypes.paymentRefunded,
+      ]),
+    );
+    expect(consumer.eventTypes).not.toContain(EventTypes.resourceStatusChanged);
+  });
+
+  it('sends nothing for a payment cancelled with its booking, without looking anyone up', async () => {
+    // The consumer's dependencies hold no user read model or delivery: a lookup would throw.
+    const payment = buildPaymentData();
+    const event = buildPaymentEvent(
+      EventTypes.paymentFailed,
+      buildPaymentFailed(payment, { reason: 'CANCELLED' }),
+    );
+    await expect(consumer.handle(event, context)).resolves.toBeUndefined();
   });
 
   it('acknowledges an event type it has no handler for', async () => {

@@ -49,7 +49,7 @@ export class AvailabilityService {
         },
       ]);
     }
-    const units = await this.catalog.units(target, requestId);
+    const units = await this.catalog.units(target, requestId, 'reading');
     if (!units) throw notFound(target.categoryId ? 'Category' : 'Resource');
 
     const slot = slotMinutes ?? units[0]?.bookingRules.slotMinutes ?? 60;

@@ -16,11 +16,14 @@ class ShortCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries: number,
+    /** How long an answer is kept for the readers that accept older ones. */
+    private readonly keepMs = ttlMs,
   ) {}
 
-  get(key: string, load: () => Promise<T | null>): Promise<T | null> {
+  /** The answer for `key` if it is younger than `maxAgeMs` (the cache's TTL by default). */
+  get(key: string, load: () => Promise<T | null>, maxAgeMs = this.ttlMs): Promise<T | null> {
     const cached = this.entries.get(key);
-    if (cached && Date.now() - cached.at < this.ttlMs) return Promise.resolve(cached.value);
+    if (cached && Date.now() - cached.at < maxAgeMs) return Promise.resolve(cached.value);
     let pending = this.inFlight.get(key);
     if (!pending) {
       pending = load()
@@ -42,7 +45,7 @@ class ShortCache<T> {
   }
 
   private remember(key: string, value: T | null): void {
-    if (this.ttlMs <= 0) return;
+    if (this.keepMs <= 0) return;
     if (this.entries.size >= this.maxEntries)
       this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { at: Date.now(), value });
@@ -51,9 +54,11 @@ class ShortCache<T> {
 
 /**
  * Resources as the resource service describes them, one round trip per resource (or room type)
- * and then cached for a few seconds: on the hot path most bookings are for resources asked about a
- * moment ago. A snapshot is never older than the TTL, so the price in a booking is the one the
- * customer saw (give or take those seconds).
+ * and then cached: on the hot path most bookings are for resources asked about a moment ago.
+ * A booking takes a snapshot never older than `ttlMs` (a few seconds), so its price is the one
+ * the customer saw. Availability, which shows no price, accepts one up to `readTtlMs` old:
+ * every change of a resource or business drops its snapshots at once (booking's consumer of
+ * their events), so that bound only matters while events are late.
  */
 export class ResourceCatalog {
   private readonly snapshots: ShortCache<ResourceSnapshot>;
@@ -62,10 +67,12 @@ export class ResourceCatalog {
   constructor(
     private readonly client: ServiceClient,
     ttlMs: number,
+    private readonly readTtlMs = ttlMs,
     maxEntries = 10_000,
   ) {
-    this.snapshots = new ShortCache(ttlMs, maxEntries);
-    this.categories = new ShortCache(ttlMs, maxEntries);
+    const keepMs = Math.max(ttlMs, readTtlMs);
+    this.snapshots = new ShortCache(ttlMs, maxEntries, keepMs);
+    this.categories = new ShortCache(ttlMs, maxEntries, keepMs);
   }
 
   /**
@@ -84,9 +91,11 @@ export class ResourceCatalog {
   }
 
   /** The snapshot, or null when the resource service does not know the id. 503 when it is down. */
-  get(resourceId: string, requestId?: string): Promise<ResourceSnapshot | null> {
-    return this.snapshots.get(resourceId, () =>
-      this.fetch(`/internal/resources/${resourceId}`, answer, 'resource', requestId),
+  get(resourceId: string, requestId?: string, maxAgeMs?: number): Promise<ResourceSnapshot | null> {
+    return this.snapshots.get(
+      resourceId,
+      () => this.fetch(`/internal/resources/${resourceId}`, answer, 'resource', requestId),
+      maxAgeMs,
     );
   }
 
@@ -94,14 +103,21 @@ export class ResourceCatalog {
    * The ACTIVE resources of a category (a room type), in the order pooled booking tries them, or
    * null when the category is unknown.
    */
-  category(categoryId: string, requestId?: string): Promise<ResourceSnapshot[] | null> {
-    return this.categories.get(categoryId, () =>
-      this.fetch(
-        `/internal/categories/${categoryId}/resources`,
-        categoryAnswer,
-        'category',
-        requestId,
-      ),
+  category(
+    categoryId: string,
+    requestId?: string,
+    maxAgeMs?: number,
+  ): Promise<ResourceSnapshot[] | null> {
+    return this.categories.get(
+      categoryId,
+      () =>
+        this.fetch(
+          `/internal/categories/${categoryId}/resources`,
+          categoryAnswer,
+          'category',
+          requestId,
+        ),
+      maxAgeMs,
     );
   }
 
@@ -112,9 +128,11 @@ export class ResourceCatalog {
   async units(
     target: { resourceId?: string | undefined; categoryId?: string | undefined },
     requestId?: string,
+    use: 'booking' | 'reading' = 'booking',
   ): Promise<ResourceSnapshot[] | null> {
-    if (target.categoryId !== undefined) return this.category(target.categoryId, requestId);
-    const one = await this.get(target.resourceId ?? '', requestId);
+    const maxAge = use === 'reading' ? this.readTtlMs : undefined;
+    if (target.categoryId !== undefined) return this.category(target.categoryId, requestId, maxAge);
+    const one = await this.get(target.resourceId ?? '', requestId, maxAge);
     return one && [one];
   }
 

@@ -6,11 +6,18 @@ import {
   bookingCreatedHandler,
   bookingRescheduledHandler,
 } from './handlers/booking-mail.handlers.js';
+import { bookingReminderDueHandler } from './handlers/booking-reminder.handler.js';
 import {
   businessStatusChangedHandler,
   businessVerifiedHandler,
 } from './handlers/business-mail.handlers.js';
 import type { HandlerDependencies } from './handlers/handler-dependencies.js';
+import {
+  paymentCreatedHandler,
+  paymentFailedHandler,
+  paymentRefundedHandler,
+  paymentSucceededHandler,
+} from './handlers/payment-mail.handlers.js';
 import { userOtpRequestedHandler } from './handlers/user-otp-requested.handler.js';
 import {
   userDeletedHandler,
@@ -32,8 +39,8 @@ export interface NotificationConsumerOptions {
 
 /**
  * What this service does with each event type, one entry each; its queue (`<prefix>.notification`)
- * is bound to exactly these. Business and booking events carry user ids only: their recipients come
- * from the user read model, which the `user.*` entries keep. The read model's entries write the
+ * is bound to exactly these. Business, booking and payment events carry user ids only: their
+ * recipients come from the user read model, which the `user.*` entries keep. The read model's entries write the
  * inbox themselves (users.apply); a mail is sent once by its delivery log row (event id, template),
  * as an SMTP send cannot share a transaction with an inbox row.
  */
@@ -56,6 +63,11 @@ export function notificationConsumer(
       [EventTypes.bookingConfirmed]: bookingConfirmedHandler(deps),
       [EventTypes.bookingCancelled]: bookingCancelledHandler(deps),
       [EventTypes.bookingRescheduled]: bookingRescheduledHandler(deps),
+      [EventTypes.bookingReminderDue]: bookingReminderDueHandler(deps),
+      [EventTypes.paymentCreated]: paymentCreatedHandler(deps),
+      [EventTypes.paymentSucceeded]: paymentSucceededHandler(deps),
+      [EventTypes.paymentFailed]: paymentFailedHandler(deps),
+      [EventTypes.paymentRefunded]: paymentRefundedHandler(deps),
     },
     retry: options.retry,
     concurrency: options.concurrency,

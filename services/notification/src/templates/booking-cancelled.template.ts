@@ -8,6 +8,11 @@ import {
 } from './booking-details.js';
 import { html } from './html.js';
 import {
+  platformCancellationLead,
+  platformCancellationNext,
+  platformCancelReason,
+} from './platform-cancellation.js';
+import {
   greetingName,
   paragraphs,
   renderMail,
@@ -23,9 +28,11 @@ export type BookingParty = 'customer' | 'vendor';
 
 /**
  * What the cancellation was: a plain cancellation; a request the business turned down before
- * confirming it (declined); or one nobody confirmed in time, which the platform let go (expired).
+ * confirming it (declined); one nobody confirmed in time, which the platform let go (expired); or
+ * one the platform cancelled for a reason of its own (an unpaid booking, its business, resource or
+ * customer gone away), told in words rather than its code.
  */
-export type CancellationKind = 'cancelled' | 'declined' | 'expired';
+export type CancellationKind = 'cancelled' | 'declined' | 'expired' | 'platform';
 
 function cancelledLead(input: BookingMailInput, to: BookingParty, by: Canceller): string {
   const { resourceName, businessName } = input.booking;
@@ -57,10 +64,17 @@ function leadFor(
   to: BookingParty,
   by: Canceller,
   kind: CancellationKind,
+  context: TemplateContext,
 ): string {
   const { resourceName, businessName } = input.booking;
   const customer = input.customerName;
   switch (kind) {
+    case 'platform': {
+      const reason = platformCancelReason(input.booking);
+      return reason
+        ? platformCancellationLead(input, to, reason, context)
+        : cancelledLead(input, to, by);
+    }
     case 'cancelled':
       return cancelledLead(input, to, by);
     case 'declined':
@@ -78,13 +92,54 @@ const HEADINGS: Record<CancellationKind, string> = {
   cancelled: 'Booking cancelled',
   declined: 'Booking request declined',
   expired: 'Booking request expired',
+  platform: 'Booking cancelled',
 };
 
-/** The reason as given; an expiry has none to give (its reason is the code EXPIRED). */
+/**
+ * The reason as given; an expiry or a platform cancellation has none to give (its reason is a
+ * code, already put in words by the lead).
+ */
 function reasonLine(input: BookingMailInput, kind: CancellationKind): string[] {
-  if (kind === 'expired') return [];
+  if (kind === 'expired' || kind === 'platform') return [];
   const reason = input.booking.cancelReason?.trim();
   return [reason ? `Reason given: ${reason}` : 'No reason was given.'];
+}
+
+/**
+ * A paid booking that the customer did not cancel themselves is refunded in full (the business,
+ * an administrator or the platform cancelled it); the payment service does it and its own mail
+ * follows. The customer's own cancellation refunds what the policy says, told by that mail alone.
+ */
+function refundLine(input: BookingMailInput, to: BookingParty, by: Canceller): string[] {
+  const { paymentStatus, totalPrice, currency } = input.booking;
+  if (by === 'customer') return [];
+  if (paymentStatus === 'PAID') {
+    return to === 'customer'
+      ? [
+          `The ${totalPrice} ${currency} you paid will be refunded in full; we will email you when it is.`,
+        ]
+      : ['The customer is refunded in full.'];
+  }
+  if (paymentStatus === 'PARTIALLY_REFUNDED') {
+    return to === 'customer'
+      ? ['What remains of your payment will be refunded; we will email you when it is.']
+      : ['The customer is refunded what remains of their payment.'];
+  }
+  return [];
+}
+
+function nextSteps(
+  input: BookingMailInput,
+  to: BookingParty,
+  kind: CancellationKind,
+  context: TemplateContext,
+): string[] {
+  const reason = kind === 'platform' ? platformCancelReason(input.booking) : null;
+  if (reason) return platformCancellationNext(input, to, reason, context);
+  if (to === 'vendor') return ['The time is free again for other bookings.'];
+  return kind === 'expired'
+    ? [`The time is free again: you can ask for it again, or for another, at ${context.publicUrl}`]
+    : [`If you still need it, you can book another time at ${context.publicUrl}`];
 }
 
 export interface CancelledMailOptions {
@@ -95,7 +150,7 @@ export interface CancelledMailOptions {
 
 /**
  * To whichever party did not cancel (both, when an administrator or the platform did), with the
- * reason, worded for what happened: cancelled, declined or expired.
+ * reason, worded for what happened: cancelled, declined, expired or cancelled by the platform.
  */
 export function renderBookingCancelledMail(
   input: BookingMailInput,
@@ -106,16 +161,12 @@ export function renderBookingCancelledMail(
 ): RenderedMail {
   const facts = bookingFacts(input);
   const greeting = greetingName(input.recipientFirstName);
-  const lead = [leadFor(input, to, by, kind), ...reasonLine(input, kind)];
-  const rebook = `If you still need it, you can book another time at ${context.publicUrl}`;
-  const next =
-    to === 'vendor'
-      ? ['The time is free again for other bookings.']
-      : kind === 'expired'
-        ? [
-            `The time is free again: you can ask for it again, or for another, at ${context.publicUrl}`,
-          ]
-        : [rebook];
+  const lead = [
+    leadFor(input, to, by, kind, context),
+    ...reasonLine(input, kind),
+    ...refundLine(input, to, by),
+  ];
+  const next = nextSteps(input, to, kind, context);
   const closing = withdraw
     ? [...next, 'The attached calendar file removes the booking from your calendar.']
     : next;

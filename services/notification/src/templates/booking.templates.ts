@@ -1,4 +1,4 @@
-import { formatDate } from '../time/time-range.js';
+import { formatDate, formatInstant } from '../time/time-range.js';
 import {
   bookingFacts,
   bookingStart,
@@ -51,6 +51,21 @@ export function renderBookingRequestedMail(
   });
 }
 
+/**
+ * A booking paid in advance is held only until its payment is due; the payment link comes in a
+ * mail of its own (`payment.created`), which this one announces.
+ */
+function paymentHold(input: BookingMailInput): string[] {
+  const { paymentStatus, paymentDueAt } = input.booking;
+  if (paymentStatus !== 'PENDING') return [];
+  const link = 'It is to be paid in advance: the payment link comes in a separate email.';
+  if (!paymentDueAt) return [link];
+  const due = formatInstant(new Date(paymentDueAt), input.zone);
+  return [
+    `${link} The time is held for you until ${due}; if it is not paid by then, the booking is released.`,
+  ];
+}
+
 /** To the customer when their booking is made PENDING: the business has yet to confirm it. */
 export function renderBookingRequestReceivedMail(
   input: BookingMailInput,
@@ -61,12 +76,14 @@ export function renderBookingRequestReceivedMail(
   const greeting = greetingName(input.recipientFirstName);
   const lead = `Your request to book ${booking.resourceName} at ${booking.businessName} has been received.`;
   const pending = `${booking.businessName} still has to confirm it. We will email you as soon as they do; if they do not confirm it in time, the request expires and we will tell you.`;
+  const hold = paymentHold(input);
   const times = `All times are local to ${booking.businessName} (${input.zone}).`;
   const date = formatDate(bookingStart(input), input.zone);
   return renderMail(context, `Booking request received: ${booking.resourceName} on ${date}`, {
     title: 'Booking request received',
-    body: html`${paragraphs([greeting, lead, pending])} ${factsHtml(facts)} ${paragraphs([times])}`,
-    text: [greeting, '', lead, pending, '', ...factsText(facts), '', times],
+    body: html`${paragraphs([greeting, lead, pending, ...hold])} ${factsHtml(facts)}
+    ${paragraphs([times])}`,
+    text: [greeting, '', lead, pending, ...hold, '', ...factsText(facts), '', times],
   });
 }
 

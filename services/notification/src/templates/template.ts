@@ -41,6 +41,16 @@ export const TemplateNames = {
   bookingExpiredToVendor: 'booking.expired.vendor',
   bookingRescheduledToCustomer: 'booking.rescheduled.customer',
   bookingRescheduledToVendor: 'booking.rescheduled.vendor',
+  /** To the customer on booking.reminder_due: the booking starts within a day. */
+  bookingReminder: 'booking.reminder',
+  /** To the customer on payment.created: the checkout link (a new one on a retry). */
+  paymentLink: 'payment.link',
+  /** To the customer on payment.succeeded. */
+  paymentReceipt: 'payment.receipt',
+  /** To the customer on payment.failed, declined or expired (not when cancelled with its booking). */
+  paymentFailed: 'payment.failed',
+  /** To the customer on payment.refunded: this refund, and the total refunded so far. */
+  paymentRefunded: 'payment.refunded',
 } as const;
 
 export type TemplateName = (typeof TemplateNames)[keyof typeof TemplateNames];

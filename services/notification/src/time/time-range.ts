@@ -55,3 +55,14 @@ export function formatTimeRange(start: Date, end: Date, zone: string): string {
 export function formatDate(instant: Date, zone: string): string {
   return displayParts(instant, zone).date;
 }
+
+/** One instant as the zone's clock shows it, the zone named: "Tuesday 1 December 2026, 09:15 (UTC time)". */
+export function formatInstant(instant: Date, zone: string): string {
+  const { date, time } = displayParts(instant, zone);
+  return `${date}, ${time} (${zone} time)`;
+}
+
+/** The time of day alone on the zone's clock: "09:15". */
+export function formatTime(instant: Date, zone: string): string {
+  return displayParts(instant, zone).time;
+}

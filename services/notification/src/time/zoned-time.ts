@@ -89,3 +89,14 @@ export function isRepeatedLocalTime(instant: Date, zone: string): boolean {
   const first = new Date(wallClockMs(localDateTime(instant, zone)) - before * MINUTE_MS);
   return first.getTime() < instant.getTime() && offsetMinutes(first, zone) === before;
 }
+
+/**
+ * How many days the zone's calendar moves from `from` to `to`: 0 on the same local day, 1 when
+ * `to` is on the next one ("tomorrow"), whatever the hours in between.
+ */
+export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
+  const a = localDateTime(from, zone);
+  const b = localDateTime(to, zone);
+  const days = Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day);
+  return Math.round(days / (24 * 60 * MINUTE_MS));
+}

@@ -11,6 +11,7 @@ import {
   type CancellationKind,
   type Canceller,
 } from '../../templates/booking-cancelled.template.js';
+import { platformCancelReason } from '../../templates/platform-cancellation.js';
 import { TemplateNames, type TemplateName } from '../../templates/template.js';
 import { calendarAttachment, inCustomersCalendar } from './booking-calendar-attachment.js';
 import type { HandlerDependencies } from './handler-dependencies.js';
@@ -30,13 +31,16 @@ export function cancellerOf(booking: BookingEventData): Canceller {
 }
 
 /**
- * Expired: the platform let go a request nobody confirmed in its window. Declined: the business
- * turned down a request it had not confirmed. Everything else is a cancellation.
+ * Expired: the platform let go a request nobody confirmed in its window. Platform: the platform
+ * cancelled it for a reason of its own (unpaid, its business, resource or customer gone away).
+ * Declined: the business turned down a request it had not confirmed. Everything else is a
+ * cancellation.
  */
 export function cancellationKind(booking: BookingEventData): CancellationKind {
   if (booking.cancelReason === EXPIRED_CANCEL_REASON && booking.cancelledBy === null) {
     return 'expired';
   }
+  if (platformCancelReason(booking) !== null) return 'platform';
   if (booking.previousStatus === 'PENDING' && booking.cancelledBy === booking.vendorId) {
     return 'declined';
   }
@@ -67,6 +71,11 @@ const TEMPLATES: Record<CancellationKind, Record<BookingParty, TemplateName>> = 
   expired: {
     customer: TemplateNames.bookingExpiredToCustomer,
     vendor: TemplateNames.bookingExpiredToVendor,
+  },
+  // A cancellation still, only worded by its reason: the same mails to operators.
+  platform: {
+    customer: TemplateNames.bookingCancelledToCustomer,
+    vendor: TemplateNames.bookingCancelledToVendor,
   },
 };
 
