@@ -207,6 +207,71 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
     });
   });
 
+  it('a chair put in maintenance under the business’s CANCEL policy: its upcoming bookings cancelled and refunded', async () => {
+    const chair = await waitFor(
+      async () => {
+        const response = await api.call(
+          'POST',
+          '/api/resources',
+          {
+            name: 'Chair 2',
+            type: 'SALON_CHAIR',
+            price: '40.00',
+            currency: 'EUR',
+            priceUnit: 'PER_BOOKING',
+            bookingRules: { autoConfirm: true },
+          },
+          vendor.accessToken,
+        );
+        if (response.statusCode !== 201) throw new Error(`not yet: ${response.body}`);
+        return data<{ id: string }>(response).id;
+      },
+      { timeoutMs: 15_000, intervalMs: 300 },
+    );
+    const pay = async (made: Booking) => {
+      const payment = await paymentOf(made.id);
+      await api.call(
+        'POST',
+        `/api/payments/${payment.id}/simulate`,
+        { outcome: 'succeed' },
+        customer.accessToken,
+      );
+      await waitFor(async () => expect((await booking(made.id)).paymentStatus).toBe('PAID'));
+    };
+    const setStatus = async (status: string) => {
+      const response = await api.call(
+        'PATCH',
+        `/api/resources/${chair}/status`,
+        { status },
+        vendor.accessToken,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    // (KEEP, the default, is tested in booking's component tests: nothing to wait for here.)
+    const kept = await book(130, chair);
+    await pay(kept);
+    const policy = await api.call(
+      'PATCH',
+      `/api/businesses/${businessId}`,
+      { maintenancePolicy: 'CANCEL' },
+      vendor.accessToken,
+    );
+    expect(policy.statusCode, policy.body).toBe(200);
+    // The resource service learns the new policy from the business's event.
+    await waitFor(async () => {
+      await setStatus('MAINTENANCE');
+      const now = await booking(kept.id);
+      if (now.status !== 'CANCELLED') await setStatus('ACTIVE');
+      expect(now.status).toBe('CANCELLED');
+    });
+    const cancelled = await waitFor(async () => {
+      const now = await booking(kept.id);
+      expect(now.paymentStatus).toBe('REFUNDED');
+      return now;
+    });
+    expect(cancelled.cancelReason).toBe('RESOURCE_MAINTENANCE');
+  });
+
   it('a suspended business’s upcoming bookings are cancelled by the platform and refunded in full', async () => {
     const made = await book(150);
     const payment = await paymentOf(made.id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bookingRules } from './booking-rules.js';
-import { businessSummary } from './business.js';
+import { businessSummary, maintenancePolicy } from './business.js';
 import { schedule } from './schedule.js';
 
 /** Resources (API.md, Resource) and what the resource service tells others about them. */
@@ -61,5 +61,12 @@ export const resourceEventData = z.object({
   price: money,
   currency,
   priceUnit,
+  /**
+   * On `resource.status_changed`: its business's owner and, for a change to MAINTENANCE, what
+   * the business chose to do with the upcoming bookings then (cancel them, or keep them and warn
+   * the owner). Absent on the other events and from older senders.
+   */
+  ownerId: z.uuid().optional(),
+  maintenancePolicy: maintenancePolicy.optional(),
 });
 export type ResourceEventData = z.infer<typeof resourceEventData>;

@@ -69,6 +69,44 @@ describe('availability reads a cached snapshot that a resourceâ€™s or businessâ€
     expect(await freeSlots(resource.id)).toBe(0);
   });
 
+  it('a resource put in MAINTENANCE keeps its upcoming bookings under KEEP and cancels them under CANCEL', async () => {
+    const resource = h.addResource();
+    const token = await h.tokenFor('CUSTOMER');
+    const made = await h.app.inject({
+      method: 'POST',
+      url: '/api/bookings',
+      payload: { resourceId: resource.id, startTime: hourFromNow(30), endTime: hourFromNow(31) },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json<{ data: { id: string } }>().data.id;
+    const status = async () =>
+      (
+        await h.container.pool.query<{ status: string; cancel_reason: string | null }>(
+          'SELECT status, cancel_reason FROM bookings WHERE id = $1',
+          [id],
+        )
+      ).rows[0];
+    const maintenance = (maintenancePolicy: 'KEEP' | 'CANCEL') =>
+      deliver(EventTypes.resourceStatusChanged, {
+        id: resource.id,
+        businessId: resource.business.id,
+        name: resource.name,
+        type: resource.type,
+        status: 'MAINTENANCE',
+        categoryId: null,
+        price: resource.price,
+        currency: resource.currency,
+        priceUnit: resource.priceUnit,
+        ownerId: resource.business.ownerId,
+        maintenancePolicy,
+      });
+    await maintenance('KEEP');
+    expect(await status()).toEqual({ status: 'PENDING', cancel_reason: null });
+    await maintenance('CANCEL');
+    expect(await status()).toEqual({ status: 'CANCELLED', cancel_reason: 'RESOURCE_MAINTENANCE' });
+  });
+
   it('a booking never uses a snapshot older than RESOURCE_CACHE_TTL_MS (here 0: always fresh)', async () => {
     const resource = h.addResource();
     expect(await freeSlots(resource.id)).toBe(24);

@@ -99,10 +99,12 @@ export function bookingConsumer(deps: {
         handle: async (resource, event, { logger }) => {
           catalog.forgetResource(resource.id);
           if (resource.status !== 'MAINTENANCE') return;
-          // The business's choice, as it is now: cancel the upcoming bookings, or keep them
-          // (the vendor is warned by mail).
-          const unit = await catalog.get(resource.id, event.requestId);
-          if (unit?.business.maintenancePolicy !== 'CANCEL') return;
+          // The business's choice when it happened (older senders: as it is now): cancel the
+          // upcoming bookings, or keep them (notification warns the owner).
+          const policy =
+            resource.maintenancePolicy ??
+            (await catalog.get(resource.id, event.requestId))?.business.maintenancePolicy;
+          if (policy !== 'CANCEL') return;
           const cancelled = await cancellations.cancelUpcoming(
             { resourceId: resource.id },
             PlatformCancelReasons.resourceMaintenance,

@@ -1,5 +1,6 @@
 import { EventTypes, type ResourceEventData } from '@slotwise/contracts';
 import { createEvent, type EventEnvelope } from '@slotwise/platform/events';
+import type { BusinessRecord } from '../businesses/business.repository.js';
 import type { ResourceRecord } from '../resources/resource.types.js';
 
 /** The `resource.*` events: the resource as it is after the change, its version included. */
@@ -7,6 +8,7 @@ const event = (
   type: string,
   resource: ResourceRecord,
   requestId?: string,
+  extra: Pick<ResourceEventData, 'ownerId' | 'maintenancePolicy'> = {},
 ): EventEnvelope<ResourceEventData> =>
   createEvent<ResourceEventData>({
     type,
@@ -22,6 +24,7 @@ const event = (
       price: resource.price,
       currency: resource.currency,
       priceUnit: resource.priceUnit,
+      ...extra,
     },
     ...(requestId ? { requestId } : {}),
   });
@@ -31,13 +34,22 @@ type ResourceEventFactory = (
   requestId?: string,
 ) => EventEnvelope<ResourceEventData>;
 
-export const ResourceEvents: Record<
-  'created' | 'updated' | 'statusChanged' | 'deleted',
-  ResourceEventFactory
-> = {
+export const ResourceEvents: Record<'created' | 'updated' | 'deleted', ResourceEventFactory> & {
+  /** With the owner and, into MAINTENANCE, the business's maintenance policy. */
+  statusChanged: (
+    resource: ResourceRecord,
+    business: Pick<BusinessRecord, 'ownerId' | 'maintenancePolicy'>,
+    requestId?: string,
+  ) => EventEnvelope<ResourceEventData>;
+} = {
   created: (resource, requestId) => event(EventTypes.resourceCreated, resource, requestId),
   updated: (resource, requestId) => event(EventTypes.resourceUpdated, resource, requestId),
-  statusChanged: (resource, requestId) =>
-    event(EventTypes.resourceStatusChanged, resource, requestId),
+  statusChanged: (resource, business, requestId) =>
+    event(EventTypes.resourceStatusChanged, resource, requestId, {
+      ownerId: business.ownerId,
+      ...(resource.status === 'MAINTENANCE'
+        ? { maintenancePolicy: business.maintenancePolicy }
+        : {}),
+    }),
   deleted: (resource, requestId) => event(EventTypes.resourceDeleted, resource, requestId),
 };

@@ -105,7 +105,7 @@ export class ResourceService {
       if (current.status === status) return withoutBusiness(current);
       const updated = await tx.resources.update(id, { status });
       if (!updated) throw notFound('Resource');
-      await tx.outbox.add(ResourceEvents.statusChanged(updated, requestId));
+      await tx.outbox.add(ResourceEvents.statusChanged(updated, current.business, requestId));
       return updated;
     });
   }
