@@ -46,7 +46,7 @@ describe('the notification consumer', () => {
     expect(consumer.eventTypes).not.toContain(EventTypes.bookingCompleted);
   });
 
-  it('handles the reminder and every payment event, but not the resource events it cannot act on', () => {
+  it('handles the reminder, every payment event and resource status changes, but no other resource event', () => {
     expect(consumer.eventTypes).toEqual(
       expect.arrayContaining([
         EventTypes.bookingReminderDue,
@@ -54,9 +54,38 @@ describe('the notification consumer', () => {
         EventTypes.paymentSucceeded,
         EventTypes.paymentFailed,
         EventTypes.paymentRefunded,
+        EventTypes.resourceStatusChanged,
       ]),
     );
-    expect(consumer.eventTypes).not.toContain(EventTypes.resourceStatusChanged);
+    expect(consumer.eventTypes).not.toContain(EventTypes.resourceCreated);
+    expect(consumer.eventTypes).not.toContain(EventTypes.resourceUpdated);
+    expect(consumer.eventTypes).not.toContain(EventTypes.resourceDeleted);
+  });
+
+  it('sends nothing for a resource status change other than maintenance kept, without looking anyone up', async () => {
+    // The consumer's dependencies hold no user read model or delivery: a lookup would throw.
+    const resource = {
+      id: randomUUID(),
+      businessId: randomUUID(),
+      name: 'Room 12',
+      type: 'HOTEL_ROOM',
+      categoryId: null,
+      price: '120.00',
+      currency: 'EUR',
+      priceUnit: 'PER_NIGHT',
+    };
+    const quiet = [
+      { ...resource, status: 'MAINTENANCE', ownerId: randomUUID(), maintenancePolicy: 'CANCEL' },
+      { ...resource, status: 'MAINTENANCE', maintenancePolicy: 'KEEP' },
+      { ...resource, status: 'MAINTENANCE' },
+      { ...resource, status: 'INACTIVE', ownerId: randomUUID() },
+      { ...resource, status: 'ACTIVE', ownerId: randomUUID(), maintenancePolicy: 'KEEP' },
+    ];
+    for (const data of quiet) {
+      await expect(
+        consumer.handle(eventOf(EventTypes.resourceStatusChanged, data), context),
+      ).resolves.toBeUndefined();
+    }
   });
 
   it('sends nothing for a payment cancelled with its booking, without looking anyone up', async () => {

@@ -18,6 +18,7 @@ import {
   paymentRefundedHandler,
   paymentSucceededHandler,
 } from './handlers/payment-mail.handlers.js';
+import { resourceStatusChangedHandler } from './handlers/resource-mail.handlers.js';
 import { userOtpRequestedHandler } from './handlers/user-otp-requested.handler.js';
 import {
   userDeletedHandler,
@@ -39,10 +40,10 @@ export interface NotificationConsumerOptions {
 
 /**
  * What this service does with each event type, one entry each; its queue (`<prefix>.notification`)
- * is bound to exactly these. Business, booking and payment events carry user ids only: their
- * recipients come from the user read model, which the `user.*` entries keep. The read model's entries write the
- * inbox themselves (users.apply); a mail is sent once by its delivery log row (event id, template),
- * as an SMTP send cannot share a transaction with an inbox row.
+ * is bound to exactly these. Business, resource, booking and payment events carry user ids only:
+ * their recipients come from the user read model, which the `user.*` entries keep. The read
+ * model's entries write the inbox themselves (users.apply); a mail is sent once by its delivery
+ * log row (event id, template), as an SMTP send cannot share a transaction with an inbox row.
  */
 export function notificationConsumer(
   deps: HandlerDependencies,
@@ -68,6 +69,7 @@ export function notificationConsumer(
       [EventTypes.paymentSucceeded]: paymentSucceededHandler(deps),
       [EventTypes.paymentFailed]: paymentFailedHandler(deps),
       [EventTypes.paymentRefunded]: paymentRefundedHandler(deps),
+      [EventTypes.resourceStatusChanged]: resourceStatusChangedHandler(deps),
     },
     retry: options.retry,
     concurrency: options.concurrency,

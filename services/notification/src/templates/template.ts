@@ -26,6 +26,8 @@ export const TemplateNames = {
   welcome: 'user.welcome',
   businessVerified: 'business.verified',
   businessSuspended: 'business.suspended',
+  /** To the business's owner on resource.status_changed to MAINTENANCE under the KEEP policy. */
+  resourceMaintenanceKept: 'resource.maintenance_kept',
   /** To the vendor on booking.created: a request to confirm, or (auto-confirmed) a new booking. */
   bookingRequested: 'booking.requested',
   /** To the customer on booking.created PENDING: the business has yet to confirm. */
