@@ -7,9 +7,11 @@ import {
   createEventsTestEnv,
   createServiceTestEnv,
   startSmtpCapture,
+  startTcpProxy,
   type EventsTestEnv,
   type ServiceTestEnv,
   type SmtpCapture,
+  type TcpProxy,
 } from '@slotwise/testkit';
 import type { z } from 'zod';
 import * as auth from '../services/auth/src/index-for-tests.js';
@@ -58,6 +60,11 @@ export interface Platform {
   smtp: SmtpCapture;
   services: Record<string, Running>;
   /**
+   * With `brokerProxy`: the TCP proxy every service reaches the event bus through (RabbitMQ, or
+   * pg-boss's events database), to cut and restore as an outage of the broker alone.
+   */
+  broker?: TcpProxy;
+  /**
    * Moves a booking so that it began `minutes` ago (its length kept) and answers its new start:
    * the only way to a stay that has begun, as none can be booked in the past.
    */
@@ -65,9 +72,27 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(): Promise<Platform> {
+export interface PlatformOptions {
+  /** Every service reaches the event bus through a TCP proxy the test can cut (`broker`). */
+  brokerProxy?: boolean;
+}
+
+/** Puts the event bus `events` names behind a TCP proxy: its URL is rewritten to the proxy's. */
+async function proxyEvents(events: EventsTestEnv): Promise<TcpProxy> {
+  const key = events.env.AMQP_URL ? 'AMQP_URL' : 'EVENTS_DATABASE_URL';
+  const url = new URL(events.env[key]!);
+  const proxy = await startTcpProxy({
+    host: url.hostname,
+    port: Number(url.port || (key === 'AMQP_URL' ? 5672 : 5432)),
+  });
+  events.env[key] = proxy.rewrite(events.env[key]!);
+  return proxy;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const smtp = await startSmtpCapture();
   const events: EventsTestEnv = await createEventsTestEnv();
+  const broker = options.brokerProxy ? await proxyEvents(events) : undefined;
   const services: Record<string, Running> = {};
 
   async function start<Config, Container extends ServiceContainer>(
@@ -165,6 +190,7 @@ export async function startPlatform(): Promise<Platform> {
     gateway: gatewayApp,
     smtp,
     services,
+    ...(broker ? { broker } : {}),
     startedAgo: async (bookingId, minutes) => {
       const { rows } = await bookingService.container.pool.query<{ start_time: Date }>(
         `UPDATE bookings SET start_time = date_trunc('minute', now()) - make_interval(mins => $2),
@@ -178,6 +204,7 @@ export async function startPlatform(): Promise<Platform> {
       await gatewayApp.close();
       await gatewayC.close();
       for (const running of Object.values(services).reverse()) await running.stop();
+      await broker?.close();
       await events.close();
       await smtp.close();
     },
