@@ -302,6 +302,63 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
     expect((await paymentOf(made.id)).refundedAmount).toBe('40.00');
   });
 
+  it('POSTPAY: a completed booking asks for payment (the link mailed), and paying makes it PAID', async () => {
+    const owner = await api.signUp('postpay@example.com', 'VENDOR');
+    const made = await api.call(
+      'POST',
+      '/api/businesses',
+      { name: 'Pay After Clinic', type: 'CLINIC', paymentMode: 'POSTPAY' },
+      owner.accessToken,
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const clinicId = data<{ id: string }>(made).id;
+    await api.call('PATCH', `/api/businesses/${clinicId}/verify`, undefined, admin.accessToken);
+    const room = await waitFor(
+      async () => {
+        const response = await api.call(
+          'POST',
+          '/api/resources',
+          {
+            name: 'Room A',
+            type: 'DOCTOR_SLOT',
+            price: '75.00',
+            currency: 'EUR',
+            priceUnit: 'PER_BOOKING',
+            bookingRules: { autoConfirm: true },
+          },
+          owner.accessToken,
+        );
+        if (response.statusCode !== 201) throw new Error(`not yet: ${response.body}`);
+        return data<{ id: string }>(response).id;
+      },
+      { timeoutMs: 15_000, intervalMs: 300 },
+    );
+    const visit = await book(200, room);
+    expect(visit).toMatchObject({ status: 'CONFIRMED', paymentStatus: 'NOT_REQUIRED' });
+    await platform.startedAgo(visit.id, 30);
+    for (const action of ['check-in', 'complete']) {
+      const response = await api.call(
+        'POST',
+        `/api/bookings/${visit.id}/${action}`,
+        undefined,
+        owner.accessToken,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const payment = await paymentOf(visit.id);
+    expect(payment).toMatchObject({ status: 'PENDING', amount: '75.00' });
+    await waitFor(async () => expect((await booking(visit.id)).paymentStatus).toBe('PENDING'));
+    const link = await platform.smtp.waitFor('payer@example.com', {
+      subject: /75\.00 EUR/,
+    });
+    expect(link.text).toContain(new URL(payment.checkoutUrl).pathname);
+    await onCheckoutPage(payment, 'pay');
+    await waitFor(async () => {
+      const now = await booking(visit.id);
+      expect(now).toMatchObject({ status: 'COMPLETED', paymentStatus: 'PAID' });
+    });
+  });
+
   it('serves /api/payments through the gateway and documents it in the merged OpenAPI, every $ref resolving', async () => {
     const anonymous = await api.call('GET', '/api/payments');
     expect(anonymous.statusCode).toBe(401);
