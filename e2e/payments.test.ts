@@ -359,6 +359,37 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
     });
   });
 
+  it('a suspended customer’s upcoming bookings are cancelled by the platform (USER_SUSPENDED)', async () => {
+    const leaving = await api.signUp('leaving@example.com');
+    // The salon is suspended by now (above): the POSTPAY clinic's room takes the booking.
+    const rooms = data<{ id: string }[]>(
+      await api.call('GET', '/api/resources?search=Room%20A', undefined, leaving.accessToken),
+    );
+    const made = await api.call(
+      'POST',
+      '/api/bookings',
+      { resourceId: rooms[0]!.id, ...slot(300) },
+      leaving.accessToken,
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const target = data<Booking>(made);
+    const suspended = await api.call(
+      'PATCH',
+      `/api/auth/users/${leaving.user.id}/status`,
+      { status: 'SUSPENDED' },
+      admin.accessToken,
+    );
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    const cancelled = await waitFor(async () => {
+      const now = data<Booking>(
+        await api.call('GET', `/api/bookings/${target.id}`, undefined, admin.accessToken),
+      );
+      expect(now.status).toBe('CANCELLED');
+      return now;
+    });
+    expect(cancelled.cancelReason).toBe('USER_SUSPENDED');
+  });
+
   it('serves /api/payments through the gateway and documents it in the merged OpenAPI, every $ref resolving', async () => {
     const anonymous = await api.call('GET', '/api/payments');
     expect(anonymous.statusCode).toBe(401);
