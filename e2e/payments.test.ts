@@ -22,6 +22,18 @@ interface Payment {
 
 const HOUR_MS = 3_600_000;
 
+/** Creates a resource once its business's verification has reached the resource service. */
+function createResource(api: ApiClient, token: string, body: object): Promise<string> {
+  return waitFor(
+    async () => {
+      const response = await api.call('POST', '/api/resources', body, token);
+      if (response.statusCode !== 201) throw new Error(`not yet: ${response.body}`);
+      return data<{ id: string }>(response).id;
+    },
+    { timeoutMs: 15_000, intervalMs: 300 },
+  );
+}
+
 /** An hour-long slot `hoursAhead` from now, on the hour. */
 function slot(hoursAhead: number): { startTime: string; endTime: string } {
   const start = new Date(Date.now() + hoursAhead * HOUR_MS);
@@ -61,26 +73,14 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
     if (created.statusCode !== 201) throw new Error(`business not created: ${created.body}`);
     businessId = data<{ id: string }>(created).id;
     await api.call('PATCH', `/api/businesses/${businessId}/verify`, undefined, admin.accessToken);
-    chairId = await waitFor(
-      async () => {
-        const response = await api.call(
-          'POST',
-          '/api/resources',
-          {
-            name: 'Chair 1',
-            type: 'SALON_CHAIR',
-            price: '40.00',
-            currency: 'EUR',
-            priceUnit: 'PER_BOOKING',
-            bookingRules: { autoConfirm: true },
-          },
-          vendor.accessToken,
-        );
-        if (response.statusCode !== 201) throw new Error(`not yet: ${response.body}`);
-        return data<{ id: string }>(response).id;
-      },
-      { timeoutMs: 15_000, intervalMs: 300 },
-    );
+    chairId = await createResource(api, vendor.accessToken, {
+      name: 'Chair 1',
+      type: 'SALON_CHAIR',
+      price: '40.00',
+      currency: 'EUR',
+      priceUnit: 'PER_BOOKING',
+      bookingRules: { autoConfirm: true },
+    });
   });
   afterAll(async () => {
     await platform.close();
@@ -208,26 +208,14 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
   });
 
   it('a chair put in maintenance under the business’s CANCEL policy: its upcoming bookings cancelled and refunded', async () => {
-    const chair = await waitFor(
-      async () => {
-        const response = await api.call(
-          'POST',
-          '/api/resources',
-          {
-            name: 'Chair 2',
-            type: 'SALON_CHAIR',
-            price: '40.00',
-            currency: 'EUR',
-            priceUnit: 'PER_BOOKING',
-            bookingRules: { autoConfirm: true },
-          },
-          vendor.accessToken,
-        );
-        if (response.statusCode !== 201) throw new Error(`not yet: ${response.body}`);
-        return data<{ id: string }>(response).id;
-      },
-      { timeoutMs: 15_000, intervalMs: 300 },
-    );
+    const chair = await createResource(api, vendor.accessToken, {
+      name: 'Chair 2',
+      type: 'SALON_CHAIR',
+      price: '40.00',
+      currency: 'EUR',
+      priceUnit: 'PER_BOOKING',
+      bookingRules: { autoConfirm: true },
+    });
     const pay = async (made: Booking) => {
       const payment = await paymentOf(made.id);
       await api.call(
@@ -313,26 +301,14 @@ describe('payments end to end: the PREPAY saga, refunds by policy, compensation'
     expect(made.statusCode, made.body).toBe(201);
     const clinicId = data<{ id: string }>(made).id;
     await api.call('PATCH', `/api/businesses/${clinicId}/verify`, undefined, admin.accessToken);
-    const room = await waitFor(
-      async () => {
-        const response = await api.call(
-          'POST',
-          '/api/resources',
-          {
-            name: 'Room A',
-            type: 'DOCTOR_SLOT',
-            price: '75.00',
-            currency: 'EUR',
-            priceUnit: 'PER_BOOKING',
-            bookingRules: { autoConfirm: true },
-          },
-          owner.accessToken,
-        );
-        if (response.statusCode !== 201) throw new Error(`not yet: ${response.body}`);
-        return data<{ id: string }>(response).id;
-      },
-      { timeoutMs: 15_000, intervalMs: 300 },
-    );
+    const room = await createResource(api, owner.accessToken, {
+      name: 'Room A',
+      type: 'DOCTOR_SLOT',
+      price: '75.00',
+      currency: 'EUR',
+      priceUnit: 'PER_BOOKING',
+      bookingRules: { autoConfirm: true },
+    });
     const visit = await book(200, room);
     expect(visit).toMatchObject({ status: 'CONFIRMED', paymentStatus: 'NOT_REQUIRED' });
     await platform.startedAgo(visit.id, 30);
