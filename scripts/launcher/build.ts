@@ -162,3 +162,39 @@ export async function buildIfNeeded(
   if (failure) throw failure.reason;
   return built;
 }
+
+/**
+ * Builds the web app (apps/web, with Vite) when its sources, index.html, Vite config or
+ * package.json are newer than its last build, or it was never built: the gateway serves dist/.
+ * Returns whether it built.
+ */
+export async function buildWebAppIfNeeded(
+  rootDir: string,
+  log: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const dir = join(rootDir, 'apps', 'web');
+  if (!existsSync(join(dir, 'package.json'))) return false;
+  const stamp = join(dir, 'dist', STAMP);
+  const built = existsSync(join(dir, 'dist', 'index.html'))
+    ? await stat(stamp).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      )
+    : 0;
+  const inputs = await Promise.all(
+    ['src', 'index.html', 'vite.config.ts', 'package.json'].map((entry) =>
+      newestMtime(join(dir, entry)),
+    ),
+  );
+  if (built > 0 && Math.max(...inputs) <= built) return false;
+  const started = Date.now();
+  const vite = join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = await run(process.execPath, [vite, 'build'], dir, signal);
+  if (result.code !== 0) throw new BuildError('build of apps/web failed', result.output);
+  await writeFile(stamp, '');
+  const now = new Date();
+  await utimes(stamp, now, now);
+  log(`built apps/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}

@@ -16,7 +16,8 @@ export class NotReadyError extends Error {
   }
 }
 
-async function probe(url: string): Promise<string> {
+/** "ok" when GET `url` answers 200, else what it answered (or why it could not). */
+export async function probe(url: string): Promise<string> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
     await response.body?.cancel();

@@ -29,11 +29,8 @@ export async function startInfrastructure(
       password: plan.secrets.postgresPassword,
       logFile: join(dataDir, 'postgres.log'),
       log: (message) => out.step(message),
-      onUnexpectedExit: (description, lines) => {
-        out.error(`PostgreSQL stopped unexpectedly (${description})`);
-        for (const line of lines) out.error(`  postgres: ${line}`);
-        lifecycle.requestStop({ reason: 'PostgreSQL stopped', exitCode: 1 });
-      },
+      warn: (message) => out.warn(message),
+      signal: lifecycle.signal,
     });
     lifecycle.register(
       'PostgreSQL',

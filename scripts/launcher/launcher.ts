@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BuildError, buildIfNeeded, generatePrismaClients } from './build.js';
+import { BuildError, buildIfNeeded, buildWebAppIfNeeded, generatePrismaClients } from './build.js';
 import { LauncherConfigError } from './config.js';
 import { describeUrl } from './databases.js';
 import { publicUrl, serviceEnv, serviceUrl, type EnvContext } from './env.js';
@@ -8,7 +8,7 @@ import { Lifecycle } from './lifecycle.js';
 import { settleBoth, startInfrastructure } from './infrastructure.js';
 import { out, seconds } from './output.js';
 import { preflight, type LaunchPlan } from './preflight.js';
-import { record, release } from './runfile.js';
+import { RunFileWriter } from './runfile.js';
 import { BACKGROUND_NICENESS, RUNTIME_PACKAGES, type ServiceSpec } from './services.js';
 import { printSummary } from './summary.js';
 import { Supervisor, type ChildSpec } from './supervisor.js';
@@ -33,14 +33,24 @@ export async function runLauncher(options: LaunchOptions): Promise<number> {
   }
   const lifecycle = new Lifecycle();
   lifecycle.installSignalHandlers();
-  const supervisor = new Supervisor(plan.settings.logFormat, (exit) => {
-    out.error(`${exit.name} stopped unexpectedly (${exit.description})`);
-    for (const line of exit.lastLines) out.error(`  ${exit.name}: ${line}`);
-    lifecycle.requestStop({ reason: `${exit.name} stopped`, exitCode: 1 });
+  const runFile = new RunFileWriter(plan.runFile);
+  const supervisor = new Supervisor({
+    format: plan.settings.logFormat,
+    // A crash is restarted; one that keeps crashing before it ever served is a broken setup.
+    onGiveUp: (giveUp) => {
+      out.error(
+        `${giveUp.name} crashed ${giveUp.crashes} times within ${giveUp.windowMs / 1000} s without ever becoming healthy (last: ${giveUp.description}): giving up`,
+      );
+      for (const line of giveUp.lastLines) out.error(`  ${giveUp.name}: ${line}`);
+      lifecycle.requestStop({ reason: `${giveUp.name} keeps crashing`, exitCode: 1 });
+    },
+    // The record names the running pids, for a next launcher to stop if this one is killed.
+    onRestarted: () => void runFile.write(supervisor.pids()),
   });
+  lifecycle.signal.addEventListener('abort', () => supervisor.stopRestarting(), { once: true });
   let exitCode = 0;
   try {
-    await start(plan, options, lifecycle, supervisor, startedAt);
+    await start(plan, options, lifecycle, supervisor, runFile, startedAt);
     exitCode = (await lifecycle.stopRequested).exitCode;
   } catch (error) {
     if (lifecycle.signal.aborted) {
@@ -53,7 +63,7 @@ export async function runLauncher(options: LaunchOptions): Promise<number> {
   lifecycle.requestStop({ reason: 'failed to start', exitCode });
   const stoppingAt = Date.now();
   await lifecycle.teardown();
-  await release(plan.runFile);
+  await runFile.release();
   out.step(`everything stopped in ${seconds(Date.now() - stoppingAt)}`);
   return lifecycle.isForced ? 130 : exitCode;
 }
@@ -70,9 +80,10 @@ async function start(
   options: LaunchOptions,
   lifecycle: Lifecycle,
   supervisor: Supervisor,
+  runFile: RunFileWriter,
   startedAt: number,
 ): Promise<void> {
-  const { settings, rootDir } = plan;
+  const { settings } = plan;
   const signal = lifecycle.signal;
   // The build and the infrastructure do not depend on each other: prepare both at once.
   const [infra] = await settleBoth(
@@ -101,13 +112,13 @@ async function start(
 
   if (backends.length > 0) {
     for (const service of backends)
-      supervisor.start(childSpec(service, context, rootDir, options.watch));
+      supervisor.start(childSpec(service, context, plan, options.watch));
     lifecycle.register(
       'services',
       () => supervisor.stop(backends.map((service) => service.name)),
       () => supervisor.killAll(),
     );
-    await record(plan.runFile, supervisor.pids());
+    await runFile.write(supervisor.pids());
     const targets = backends.map((s) => ({
       name: s.name,
       url: `${serviceUrl(settings, s.name)}/health/ready`,
@@ -115,13 +126,13 @@ async function start(
     await waitUntilReady(targets, wait);
   }
   if (gateway) {
-    supervisor.start(childSpec(gateway, context, rootDir, options.watch));
+    supervisor.start(childSpec(gateway, context, plan, options.watch));
     lifecycle.register(
       'gateway',
       () => supervisor.stop(['gateway']),
       () => supervisor.killAll(),
     );
-    await record(plan.runFile, supervisor.pids());
+    await runFile.write(supervisor.pids());
     const url = `${serviceUrl(settings, 'gateway')}/health`;
     await waitUntilReady([{ name: 'gateway', url }], wait);
   }
@@ -158,16 +169,19 @@ async function build(plan: LaunchPlan, watch: boolean, signal: AbortSignal): Pro
   const names = plan.running.map((service) => service.name);
   if (await generatePrismaClients(plan.rootDir, names, signal))
     out.step('generated the Prisma clients');
+  const log = (message: string) => out.step(message);
+  // The web app the gateway serves at `/` (in watch mode too: `npm run dev -w apps/web` is the
+  // hot-reloading one).
+  const web = names.includes('gateway') && (await buildWebAppIfNeeded(plan.rootDir, log, signal));
   if (watch) return;
   const libraries = RUNTIME_PACKAGES.map((dir) => ({ dir: join(plan.rootDir, dir), entry: null }));
   const services = plan.running.map((service) => ({
     dir: join(plan.rootDir, 'services', service.name),
     entry: 'main.js',
   }));
-  const log = (message: string) => out.step(message);
   const built = await buildIfNeeded(libraries, services, plan.rootDir, log, signal);
   out.step(
-    built.length > 0
+    built.length > 0 || web
       ? `build done (${seconds(Date.now() - started)})`
       : `build is up to date (${Date.now() - started} ms)`,
   );
@@ -176,12 +190,14 @@ async function build(plan: LaunchPlan, watch: boolean, signal: AbortSignal): Pro
 function childSpec(
   service: ServiceSpec,
   context: EnvContext,
-  rootDir: string,
+  plan: LaunchPlan,
   watch: boolean,
 ): ChildSpec {
-  const dir = join(rootDir, 'services', service.name);
+  const dir = join(plan.rootDir, 'services', service.name);
   const env = serviceEnv(service, context);
   const niceness = service.background ? BACKGROUND_NICENESS : 0;
+  // Its own readiness (the gateway's /health would wait for every service behind it).
+  const healthUrl = `${serviceUrl(plan.settings, service.name)}/health/ready`;
   if (!watch)
     return {
       name: service.name,
@@ -191,8 +207,9 @@ function childSpec(
       cwd: dir,
       env,
       niceness,
+      healthUrl,
     };
-  const tsx = join(rootDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const tsx = join(plan.rootDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const args = [
     tsx,
     'watch',
@@ -200,5 +217,13 @@ function childSpec(
     '--conditions=source',
     join(dir, 'src', 'main.ts'),
   ];
-  return { name: service.name, command: process.execPath, args, cwd: dir, env, niceness };
+  return {
+    name: service.name,
+    command: process.execPath,
+    args,
+    cwd: dir,
+    env,
+    niceness,
+    healthUrl,
+  };
 }

