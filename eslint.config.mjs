@@ -11,6 +11,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       'services/*/src/generated/**',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
@@ -59,6 +60,11 @@ export default tseslint.config(
       'e2e/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['apps/web/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.test.ts'],

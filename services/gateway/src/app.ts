@@ -10,6 +10,7 @@ import { registerHealthRoute } from './health/health.routes.js';
 import type { RateLimiter } from './limits/rate-limiter.js';
 import { registerProxyRoutes, type ProxyRoute } from './proxy/proxy.routes.js';
 import type { UpstreamGroup } from './proxy/upstream-group.js';
+import { registerWebAppRoutes } from './web/web-app.routes.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -73,5 +74,7 @@ export async function buildApp(deps: GatewayDeps): Promise<HttpApp> {
       },
     },
   });
+  // Last: its catch-all `/*` yields to every route above.
+  await registerWebAppRoutes(app, config.WEB_DIST_DIR);
   return app;
 }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { baseServiceEnv, env, loadConfig } from '@slotwise/platform/config';
 import { z } from 'zod';
 
@@ -23,6 +24,15 @@ export const gatewayConfigSchema = z.object({
   SERVICE_CLIENT_ID: z.string().min(1).optional(),
   SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
   REVOCATION_SYNC_INTERVAL_MS: env.int(2_000, 100),
+
+  /**
+   * The built web app served at `/` (apps/web/dist of this repository by default, the same from
+   * src/ and from dist/). Missing: `/` answers 503 with a page that says to build it.
+   */
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../../apps/web/dist', import.meta.url))),
 
   CORS_ORIGINS: env.list().default([]),
   TRUST_PROXY: env.bool(false),
