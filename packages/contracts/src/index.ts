@@ -5,5 +5,6 @@ export * from './schedule.js';
 export * from './booking-rules.js';
 export * from './business.js';
 export * from './resource.js';
+export * from './money-arithmetic.js';
 export * from './booking.js';
 export * from './payment.js';

@@ -160,6 +160,16 @@ describe('payments on the booking side: the saga’s states, reminders, platform
     await book(resource.id, 100);
   });
 
+  it('a payment that expired on the payment side releases the booking as PAYMENT_EXPIRED too', async () => {
+    const booking = await book(prepayResource(true).id, 105);
+    await h.container.payments.failed({ ...news(booking, 2, 'FAILED'), reason: 'EXPIRED' });
+    expect(await read(booking.id)).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'PAYMENT_EXPIRED',
+      paymentStatus: 'FAILED',
+    });
+  });
+
   it('an unpaid PREPAY booking is released when its payment window ends (PAYMENT_EXPIRED)', async () => {
     const booking = await book(prepayResource(true).id, 110);
     await h.container.pool.query(

@@ -79,6 +79,18 @@ describe('payment’s consumer of booking events: each effect once, whatever is 
     ).toBe(1);
   });
 
+  it('a PREPAY payment expires when its booking’s paymentDueAt says, not on a clock of its own', async () => {
+    const dueAt = new Date(Date.now() + 7 * 60_000);
+    dueAt.setUTCMilliseconds(0);
+    const booking = bookingData({ paymentDueAt: dueAt.toISOString() });
+    await deliver(EventTypes.bookingCreated, booking, 1);
+    const { rows } = await h.container.pool.query<{ expires_at: Date }>(
+      'SELECT expires_at FROM payments WHERE booking_id = $1',
+      [booking.bookingId],
+    );
+    expect(rows[0]?.expires_at.toISOString()).toBe(dueAt.toISOString());
+  });
+
   it('a NONE or POSTPAY booking.created makes no payment; POSTPAY’s booking.completed does, once', async () => {
     const none = bookingData({ paymentMode: 'NONE', paymentStatus: 'NOT_REQUIRED' });
     const later = bookingData({ paymentMode: 'POSTPAY', paymentStatus: 'NOT_REQUIRED' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromMinor, percentOf, toMinor } from '../src/money.js';
+import { fromMinor, percentOf, toMinor } from '@slotwise/contracts';
 import {
   applyRefund,
   canRetry,

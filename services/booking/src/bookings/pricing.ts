@@ -1,4 +1,4 @@
-import type { PriceUnit } from '@slotwise/contracts';
+import { fromMinor, toMinor, type PriceUnit } from '@slotwise/contracts';
 
 /**
  * The total price of a booking, in integer cents so no float ever touches money:
@@ -13,31 +13,19 @@ export function totalPrice(
   end: Date,
   timezone: string,
 ): string {
-  const cents = toCents(price);
+  const cents = toMinor(price);
   const minutes = BigInt(Math.ceil((end.getTime() - start.getTime()) / 60_000));
   switch (unit) {
     case 'PER_BOOKING':
-      return fromCents(cents);
+      return fromMinor(cents);
     case 'PER_HOUR':
       // cents × minutes / 60, half-up: add half the divisor before the integer division.
-      return fromCents((cents * minutes * 2n + 60n) / 120n);
+      return fromMinor((cents * minutes * 2n + 60n) / 120n);
     case 'PER_DAY':
-      return fromCents(cents * ((minutes + 1439n) / 1440n));
+      return fromMinor(cents * ((minutes + 1439n) / 1440n));
     case 'PER_NIGHT':
-      return fromCents(cents * BigInt(Math.max(1, nightsBetween(start, end, timezone))));
+      return fromMinor(cents * BigInt(Math.max(1, nightsBetween(start, end, timezone))));
   }
-}
-
-export function toCents(price: string): bigint {
-  const match = /^(\d+)\.(\d{2})$/.exec(price);
-  if (!match) throw new Error(`not a money string: ${price}`);
-  return BigInt(match[1]!) * 100n + BigInt(match[2]!);
-}
-
-export function fromCents(cents: bigint): string {
-  const whole = cents / 100n;
-  const rest = (cents % 100n).toString().padStart(2, '0');
-  return `${whole}.${rest}`;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -57,7 +57,8 @@ export function bookingConsumer(deps: {
       },
       [EventTypes.paymentFailed]: {
         schema: paymentFailedData,
-        handle: (data, event) => payments.failed({ data, version: event.version }, event.requestId),
+        handle: (data, event) =>
+          payments.failed({ data, version: event.version, reason: data.reason }, event.requestId),
       },
       [EventTypes.paymentRefunded]: {
         schema: paymentRefundedData,

@@ -1,4 +1,5 @@
 import {
+  PAYMENT_EXPIRED_CANCEL_REASON,
   PAYMENT_FAILED_CANCEL_REASON,
   type BookingPaymentStatus,
   type PaymentEventData,
@@ -72,16 +73,20 @@ export class BookingPayments {
   }
 
   /**
-   * `payment.failed`: a declined PREPAY payment cancels its still-held booking (the saga's
-   * compensation: the time is free again); otherwise the booking only learns that it failed.
+   * `payment.failed`: a declined (PAYMENT_FAILED) or expired (PAYMENT_EXPIRED) PREPAY payment
+   * cancels its still-held booking (the saga's compensation: the time is free again); otherwise
+   * the booking only learns that it failed.
    */
-  failed(news: PaymentNews, requestId?: string): Promise<void> {
+  failed(news: PaymentNews & { reason?: string }, requestId?: string): Promise<void> {
     return this.apply(news, async (booking) => {
       const held = booking.status === 'PENDING' || booking.status === 'CONFIRMED';
       if (held && booking.paymentMode === 'PREPAY') {
+        // Whichever side notices the deadline first, the booking says why the same way.
+        const reason =
+          news.reason === 'EXPIRED' ? PAYMENT_EXPIRED_CANCEL_REASON : PAYMENT_FAILED_CANCEL_REASON;
         return this.changes.cancelByPlatform(
           { ...booking, paymentVersion: news.version },
-          PAYMENT_FAILED_CANCEL_REASON,
+          reason,
           { paymentStatus: 'FAILED' },
           requestId,
         );

@@ -30,6 +30,8 @@ const charge = (booking: BookingEventData, kind: 'PREPAY' | 'POSTPAY') => ({
   currency: booking.currency,
   businessName: booking.businessName,
   description: description(booking),
+  // The booking's deadline is the payment's: both sides give up at the same instant.
+  dueAt: booking.paymentDueAt,
 });
 
 /**

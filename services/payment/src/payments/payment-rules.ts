@@ -1,5 +1,5 @@
 import type { PaymentStatus } from '@slotwise/contracts';
-import { fromMinor, toMinor } from '../money.js';
+import { fromMinor, toMinor } from '@slotwise/contracts';
 import type { AttemptOutcome, PaymentChanges, PaymentRecord } from './payment.types.js';
 
 /**

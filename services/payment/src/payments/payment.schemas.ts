@@ -23,6 +23,7 @@ export const bookingChargeSchema = z.object({
   currency,
   businessName: z.string().max(200).nullish(),
   description: z.string().max(300).nullish(),
+  dueAt: z.iso.datetime({ offset: true }).nullish(),
 });
 
 export const attemptSchema = z.object({

@@ -67,7 +67,11 @@ export class PaymentService {
 
     const provider = this.providers.current;
     const expiresAt =
-      input.kind === 'PREPAY' ? new Date(Date.now() + this.options.windowMinutes * 60_000) : null;
+      input.kind !== 'PREPAY'
+        ? null
+        : input.dueAt
+          ? new Date(input.dueAt)
+          : new Date(Date.now() + this.options.windowMinutes * 60_000);
     const checkout = await this.call('createCheckout', () =>
       provider.createCheckout(
         {

@@ -111,4 +111,9 @@ export interface BookingCharge {
   businessName?: string | null;
   /** What is paid for, as the checkout page shows it (e.g. the resource and the dates). */
   description?: string | null;
+  /**
+   * PREPAY: until when it may be paid — the booking's own `paymentDueAt`, so that booking and
+   * payment give up at the same instant. Missing: `PAYMENT_WINDOW_MINUTES` from now.
+   */
+  dueAt?: string | null;
 }

@@ -3,7 +3,7 @@ import { AppError, serviceUnavailable } from '@slotwise/platform/errors';
 import type { Logger } from '@slotwise/platform/logger';
 import type { Store } from '../db/store.repository.js';
 import { PaymentEvents } from '../events/payment-events.js';
-import { fromMinor, percentOf, toMinor } from '../money.js';
+import { fromMinor, percentOf, toMinor } from '@slotwise/contracts';
 import { PaymentErrors } from '../payment.errors.js';
 import { requireOwnerOrAdmin, visibleOr404 } from '../payments/payment-access.js';
 import { ProviderKeys, stableUuid } from '../payments/payment-changes.js';

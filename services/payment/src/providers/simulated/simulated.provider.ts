@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sleep } from '@slotwise/platform/events';
 import { z } from 'zod';
-import { toMinor } from '../../money.js';
+import { toMinor } from '@slotwise/contracts';
 import {
   InvalidWebhookSignature,
   ProviderRefusedError,

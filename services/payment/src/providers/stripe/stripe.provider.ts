@@ -1,6 +1,6 @@
 import { serviceUnavailable } from '@slotwise/platform/errors';
 import Stripe from 'stripe';
-import { toMinor } from '../../money.js';
+import { toMinor } from '@slotwise/contracts';
 import {
   InvalidWebhookSignature,
   ProviderRefusedError,

@@ -1,6 +1,7 @@
 /**
  * Money in code: integer minor units (bigint), never a float. Amounts arrive and leave as the
- * API's decimal strings with two decimals ("150.00"); DECIMAL(12,2) in the database.
+ * API's decimal strings with two decimals ("150.00", `money`); DECIMAL(12,2) in the database.
+ * Booking's prices and payment's refunds both count with these.
  */
 export function toMinor(amount: string): bigint {
   const match = /^(\d+)\.(\d{2})$/.exec(amount);
