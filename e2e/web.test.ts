@@ -1,37 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
 import { waitFor } from '@slotwise/testkit';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_API_SCHEMA_FILE, webApiSchema } from '../scripts/web-api-schema.js';
 import { ApiClient, data, type Session } from './client.js';
 import { startPlatform, type Platform } from './platform.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIR = fileURLToPath(new URL('../apps/web', import.meta.url));
-const SCREENS_DIR = fileURLToPath(new URL('../docs/screens', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-
-/** The built app the gateway serves: built once when missing (about 3 s). */
-function ensureWebBuilt(): void {
-  if (existsSync(`${WEB_DIR}/dist/index.html`)) return;
-  const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: WEB_DIR, encoding: 'utf8' });
-  if (result.status !== 0)
-    throw new Error(`web app build failed:\n${result.stdout}${result.stderr}`);
-}
-
-/** No serious or critical accessibility violation on the page as it is now. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
+import {
+  captureScreens,
+  ensureWebBuilt,
+  expectAccessible,
+  hasChromium,
+  launchChromium,
+  openPage,
+} from './web-browser.js';
 
 describe('the web app, through the gateway', () => {
   let platform: Platform;
@@ -40,7 +21,7 @@ describe('the web app, through the gateway', () => {
   let base: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    await ensureWebBuilt();
     platform = await startPlatform();
     api = new ApiClient(platform);
     base = await platform.gateway.listen({ port: 0, host: '127.0.0.1' });
@@ -113,19 +94,7 @@ describe('the web app, through the gateway', () => {
     let browser: Browser;
 
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
@@ -133,23 +102,12 @@ describe('the web app, through the gateway', () => {
     });
 
     it('a visitor finds a business and its free week; signed in, books a slot in two clicks, sees it and cancels it', async () => {
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        // 24-hour times; a visitor far from the business sees its hours in its zone all the same.
-        locale: 'en-GB',
+      // A visitor far from the business sees its hours in its zone all the same; the wrong
+      // password below is answered 401, which the browser logs.
+      const { context, page, problems } = await openPage(browser, {
         timezoneId: 'America/New_York',
+        allowedConsoleErrors: ['401'],
       });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        // The wrong password below is answered 401, which the browser logs; nothing else may.
-        if (message.type() === 'error' && !message.text().includes('status of 401')) {
-          problems.push(message.text());
-        }
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      const screenshots = process.env.UPDATE_SCREENSHOTS === '1';
-      if (screenshots) await mkdir(SCREENS_DIR, { recursive: true });
 
       // Home: search by type and name.
       await page.goto(`${base}/`);
@@ -182,7 +140,7 @@ describe('the web app, through the gateway', () => {
         expect(label.slice(0, 5) >= '09:00' && label.slice(0, 5) <= '17:00', label).toBe(true);
       }
       await expectAccessible(page, 'resource');
-      if (screenshots) await page.screenshot({ path: `${SCREENS_DIR}/resource-week.png` });
+      await captureScreens(page, 'resource-week');
 
       // A visitor who picks a slot is asked to sign in first, and comes back here.
       await slots.first().click();
@@ -218,7 +176,7 @@ describe('the web app, through the gateway', () => {
       await page.getByRole('heading', { level: 1, name: 'My bookings' }).waitFor();
       await page.getByRole('heading', { name: 'Tatami Room at Sakura Inn' }).waitFor();
       await expectAccessible(page, 'my bookings');
-      if (screenshots) await page.screenshot({ path: `${SCREENS_DIR}/my-bookings.png` });
+      await captureScreens(page, 'my-bookings');
       await page.getByRole('button', { name: 'Cancel booking' }).click();
       await page.getByLabel('Reason (optional)').fill('plans changed');
       await page.getByRole('button', { name: 'Confirm cancellation' }).click();

@@ -1,38 +1,34 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { BookingsPage } from './pages/BookingsPage';
-import { BusinessPage } from './pages/BusinessPage';
-import { HomePage } from './pages/HomePage';
-import { ResourcePage } from './pages/ResourcePage';
-import { SignInPage } from './pages/SignInPage';
+import { Fragment, useEffect, useRef } from 'react';
+import { accountRoutes } from './pages/account/routes';
+import { adminRoutes } from './pages/admin/routes';
+import { customerRoutes } from './pages/routes';
+import { vendorRoutes } from './pages/vendor/routes';
 import { Link, navigate, useLocation } from './router';
+import { match, type PageRoute } from './routes';
 import { setSession, useSession } from './session';
 
-function route(path: string): { title: string; page: ReactNode } {
-  const business = /^\/businesses\/([^/]+)$/.exec(path);
-  if (business) return { title: 'Business', page: <BusinessPage id={business[1]!} /> };
-  const resource = /^\/resources\/([^/]+)$/.exec(path);
-  if (resource) return { title: 'Book', page: <ResourcePage id={resource[1]!} /> };
-  if (path === '/sign-in') return { title: 'Sign in', page: <SignInPage /> };
-  if (path === '/bookings') return { title: 'My bookings', page: <BookingsPage /> };
-  if (path === '/') return { title: 'Find a business', page: <HomePage /> };
-  return {
-    title: 'Page not found',
-    page: (
-      <>
-        <h1 tabIndex={-1}>Page not found</h1>
-        <p>
-          There is no page at this address. <Link href="/">Find a business</Link>.
-        </p>
-      </>
-    ),
-  };
-}
+const routes: PageRoute[] = [...customerRoutes, ...accountRoutes, ...vendorRoutes, ...adminRoutes];
+
+const notFound: PageRoute = {
+  pattern: /^/,
+  title: 'Page not found',
+  render: () => (
+    <>
+      <h1 tabIndex={-1}>Page not found</h1>
+      <p>
+        There is no page at this address. <Link href="/">Find a business</Link>.
+      </p>
+    </>
+  ),
+};
 
 export function App() {
-  const { path } = useLocation();
+  const { path, query } = useLocation();
   const session = useSession();
   const main = useRef<HTMLElement>(null);
-  const { title, page } = route(path);
+  const found = match(routes, path) ?? { route: notFound, params: [] };
+  const { title } = found.route;
+  const role = session?.user.role;
 
   // On every page change: its title, and the focus on its heading, for screen readers and keyboards.
   useEffect(() => {
@@ -61,8 +57,23 @@ export function App() {
             </li>
             {session ? (
               <>
+                {role === 'CUSTOMER' && (
+                  <li>
+                    <Link href="/bookings">My bookings</Link>
+                  </li>
+                )}
+                {role === 'VENDOR' && (
+                  <li>
+                    <Link href="/vendor">My business</Link>
+                  </li>
+                )}
+                {role === 'ADMIN' && (
+                  <li>
+                    <Link href="/admin">Admin</Link>
+                  </li>
+                )}
                 <li>
-                  <Link href="/bookings">My bookings</Link>
+                  <Link href="/account">Account</Link>
                 </li>
                 <li>
                   <button type="button" className="link" onClick={signOut}>
@@ -71,15 +82,21 @@ export function App() {
                 </li>
               </>
             ) : (
-              <li>
-                <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</Link>
-              </li>
+              <>
+                <li>
+                  <Link href={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</Link>
+                </li>
+                <li>
+                  <Link href="/sign-up">Sign up</Link>
+                </li>
+              </>
             )}
           </ul>
         </nav>
       </header>
       <main id="main" ref={main}>
-        {page}
+        {/* A new path is a new page: its state starts afresh. */}
+        <Fragment key={path}>{found.route.render(found.params, query)}</Fragment>
       </main>
       <footer className="site">
         <p>Slotwise: book rooms, desks, chairs and appointments.</p>

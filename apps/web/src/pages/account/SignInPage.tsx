@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../api/client';
-import { navigate, useLocation } from '../router';
-import { setSession } from '../session';
+import { api, errorMessage } from '../../api/client';
+import { navigate, useLocation } from '../../router';
+import { setSession } from '../../session';
 
 /** Only paths of this app: never a redirect to another site. */
 const safeNext = (next: string | null): string =>
