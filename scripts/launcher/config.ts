@@ -63,6 +63,7 @@ const schema = z.object({
   SLOTWISE_DATA_DIR: z.string().optional(),
   MAILDEV_SMTP_PORT: port(DEFAULTS.maildevSmtpPort),
   MAILDEV_WEB_PORT: port(DEFAULTS.maildevWebPort),
+  WEB_DEV_PORT: port(DEFAULTS.webDevPort),
   REDIS_URL: urlWithScheme(['redis', 'rediss']).optional(),
   AMQP_URL: urlWithScheme(['amqp', 'amqps']).optional(),
   SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
@@ -95,6 +96,8 @@ export interface LauncherSettings {
   dataDir: string | undefined;
   maildevSmtpPort: number;
   maildevWebPort: number;
+  /** `npm run dev`: the web app's hot-reloading Vite server. */
+  webDevPort: number;
   redisUrl: string | undefined;
   amqpUrl: string | undefined;
   smtpUrl: string | undefined;
@@ -138,6 +141,7 @@ export function parseLauncherEnv(env: Record<string, string | undefined>): Launc
     dataDir: data.SLOTWISE_DATA_DIR,
     maildevSmtpPort: data.MAILDEV_SMTP_PORT,
     maildevWebPort: data.MAILDEV_WEB_PORT,
+    webDevPort: data.WEB_DEV_PORT,
     redisUrl: data.REDIS_URL,
     amqpUrl: data.AMQP_URL,
     smtpUrl: data.SMTP_URL,

@@ -24,7 +24,7 @@ export async function runLauncher(options: LaunchOptions): Promise<number> {
   const startedAt = Date.now();
   let plan: LaunchPlan;
   try {
-    plan = await preflight(options.rootDir, options.env);
+    plan = await preflight(options.rootDir, options.env, options.watch);
   } catch (error) {
     out.error(
       error instanceof LauncherConfigError ? error.message : String((error as Error).message),
@@ -136,10 +136,23 @@ async function start(
     const url = `${serviceUrl(settings, 'gateway')}/health`;
     await waitUntilReady([{ name: 'gateway', url }], wait);
   }
+  // `npm run dev`: the web app with hot reload too, its API calls sent on to the gateway.
+  const webDev = gateway && options.watch ? webDevSpec(plan, options.env) : null;
+  if (webDev) {
+    supervisor.start(webDev);
+    lifecycle.register(
+      'web',
+      () => supervisor.stop(['web']),
+      () => supervisor.killAll(),
+    );
+    await runFile.write(supervisor.pids());
+    await waitUntilReady([{ name: 'web', url: webDev.healthUrl! }], wait);
+  }
 
   const adminIsDefault = !settings.adminPassword;
   printSummary({
     gatewayUrl: gateway ? publicUrl(settings) : null,
+    webDevUrl: webDev ? `http://localhost:${settings.webDevPort}` : null,
     inboxUrl: infra.mail?.inboxUrl ?? null,
     smtpUrl: context.smtpUrl ?? null,
     services: plan.running.map((service) => {
@@ -185,6 +198,26 @@ async function build(plan: LaunchPlan, watch: boolean, signal: AbortSignal): Pro
       ? `build done (${seconds(Date.now() - started)})`
       : `build is up to date (${Date.now() - started} ms)`,
   );
+}
+
+/** Vite's dev server for apps/web (`npm run dev`), proxying /api to this launcher's gateway. */
+function webDevSpec(plan: LaunchPlan, inherited: Record<string, string | undefined>): ChildSpec {
+  const dir = join(plan.rootDir, 'apps', 'web');
+  const vite = join(plan.rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
+  const port = String(plan.settings.webDevPort);
+  return {
+    name: 'web',
+    command: process.execPath,
+    args: [vite, '--port', port, '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'],
+    cwd: dir,
+    env: {
+      ...Object.fromEntries(
+        Object.entries(inherited).filter((entry): entry is [string, string] => !!entry[1]),
+      ),
+      SLOTWISE_GATEWAY_URL: serviceUrl(plan.settings, 'gateway'),
+    },
+    healthUrl: `http://127.0.0.1:${port}/`,
+  };
 }
 
 function childSpec(

@@ -45,6 +45,7 @@ export function discoverServices(rootDir: string, note: (message: string) => voi
 
 export function portClaims(
   plan: Pick<LaunchPlan, 'settings' | 'running' | 'embeddedPostgresDir'>,
+  watch = false,
 ): PortClaim[] {
   const { settings } = plan;
   const claims: PortClaim[] = plan.running.map((service) => ({
@@ -61,6 +62,9 @@ export function portClaims(
     claims.push({ owner: 'MAILDEV_SMTP_PORT, MailDev SMTP', port: settings.maildevSmtpPort });
     claims.push({ owner: 'MAILDEV_WEB_PORT, MailDev inbox', port: settings.maildevWebPort });
   }
+  if (watch && plan.running.some((service) => service.name === 'gateway')) {
+    claims.push({ owner: 'WEB_DEV_PORT, web app dev server', port: settings.webDevPort });
+  }
   return claims;
 }
 
@@ -71,6 +75,7 @@ export function portClaims(
 export async function preflight(
   rootDir: string,
   env: Record<string, string | undefined>,
+  watch = false,
 ): Promise<LaunchPlan> {
   const settings = parseLauncherEnv(env);
   const running = discoverServices(rootDir, (message) => out.warn(message));
@@ -96,7 +101,7 @@ export async function preflight(
     await stopOrphanedPostgres(embeddedPostgresDir, (message) => out.step(message));
   }
 
-  const claims = portClaims({ settings, running, embeddedPostgresDir });
+  const claims = portClaims({ settings, running, embeddedPostgresDir }, watch);
   assertDistinctPorts(
     claims.map((claim) => ({ variable: claim.owner.split(',')[0] ?? '', port: claim.port })),
   );

@@ -70,6 +70,7 @@ export const DEFAULTS = {
   embeddedPostgresPort: 25432,
   maildevSmtpPort: 1025,
   maildevWebPort: 1080,
+  webDevPort: 5173,
   readyTimeoutSeconds: 90,
   adminEmail: 'admin@slotwise.local',
   jwtIssuer: 'slotwise-auth',

@@ -8,6 +8,8 @@ export interface SummaryRow {
 
 export interface Summary {
   gatewayUrl: string | null;
+  /** `npm run dev`: the web app with hot reload. */
+  webDevUrl?: string | null;
   inboxUrl: string | null;
   smtpUrl: string | null;
   services: SummaryRow[];
@@ -46,6 +48,7 @@ export function printSummary(summary: Summary): void {
     places.push(['Gateway', summary.gatewayUrl]);
     places.push(['Swagger UI', `${summary.gatewayUrl}/api/docs`]);
   }
+  if (summary.webDevUrl) places.push(['Web app (hot reload)', summary.webDevUrl]);
   if (summary.inboxUrl)
     places.push(['MailDev inbox', `${summary.inboxUrl}   (SMTP ${summary.smtpUrl ?? ''})`]);
   else if (summary.smtpUrl) places.push(['SMTP', summary.smtpUrl]);

@@ -7,6 +7,7 @@ import { planDatabases } from '../launcher/databases.js';
 import { serviceEnv, type EnvContext } from '../launcher/env.js';
 import { formatLogLine } from '../launcher/logs.js';
 import { describeBusyPorts, findBusyPorts, isPortFree } from '../launcher/ports.js';
+import { portClaims } from '../launcher/preflight.js';
 import { ALL_SERVICES, BACKGROUND_NICENESS, GATEWAY } from '../launcher/services.js';
 import { Supervisor } from '../launcher/supervisor.js';
 
@@ -33,6 +34,7 @@ describe('launcher environment', () => {
     });
     expect(settings.embeddedPostgresPort).toBe(25432);
     expect([settings.maildevSmtpPort, settings.maildevWebPort]).toEqual([1025, 1080]);
+    expect(settings.webDevPort).toBe(5173);
     expect(settings.logLevel).toBe('info');
     expect(settings.readyTimeoutMs).toBe(90_000);
     expect(settings.databaseUrls).toEqual({});
@@ -71,6 +73,18 @@ describe('launcher environment', () => {
     expect(error.message.split('\n')).toHaveLength(1);
     for (const name of ['GATEWAY_PORT', 'AMQP_URL', 'LOG_LEVEL'])
       expect(error.message).toContain(name);
+  });
+
+  it('claims the web dev server port under `npm run dev` only, where the gateway runs', () => {
+    const settings = parseLauncherEnv({ WEB_DEV_PORT: '5200' });
+    const plan = { settings, running: [byName('gateway')], embeddedPostgresDir: null };
+    const claimed = (watch: boolean) =>
+      portClaims(plan, watch).filter((claim) => claim.owner.startsWith('WEB_DEV_PORT'));
+    expect(claimed(true).map((claim) => claim.port)).toEqual([5200]);
+    expect(claimed(false)).toEqual([]);
+    expect(
+      portClaims({ ...plan, running: [byName('auth')] }, true).some((c) => c.port === 5200),
+    ).toBe(false);
   });
 
   it('rejects two listeners configured on one port', () => {
