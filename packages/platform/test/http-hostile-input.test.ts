@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createHttpApp, idParams, type HttpApp } from '@slotwise/platform/http';
 import { createLogger } from '@slotwise/platform/logger';
 import { z } from 'zod';
@@ -28,6 +28,28 @@ function errorOf(body: string): { code: string; details?: { fields?: { field: st
   return (JSON.parse(body) as { error: { code: string } }).error;
 }
 
+const BODY_LIMIT = 64 * 1024;
+
+/** Sends the headers and `partial` of a body announced `length` bytes long, then nothing more. */
+function neverEndingBody(port: number, length: number, partial: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `POST /notes HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n` +
+          `content-length: ${length}\r\n\r\n${partial}`,
+      );
+    });
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('close', () => {
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), body });
+    });
+    socket.on('error', reject);
+  });
+}
+
 describe('hostile input: one rule for text, nesting and transport limits', () => {
   let app: HttpApp;
   let port: number;
@@ -37,6 +59,8 @@ describe('hostile input: one rule for text, nesting and transport limits', () =>
     app = await createHttpApp({
       service: 'demo',
       logger: createLogger({ service: 'demo', level: 'silent' }),
+      bodyLimit: BODY_LIMIT,
+      requestTimeoutMs: 600,
     });
     app.post(
       '/notes',
@@ -136,5 +160,72 @@ describe('hostile input: one rule for text, nesting and transport limits', () =>
     const headers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-h-${i}`, 'v']));
     const answer = await raw(port, '/notes?search=ok', headers);
     expect(answer.status).toBe(200);
+  });
+
+  it.each([
+    ['at the top', '{"text":"a","text":"b"}', 'text'],
+    ['in a nested object', '{"text":"a","meta":{"x":1,"y":{"k":1},"x":2}}', 'x'],
+    ['spelled with an escape', '{"text":"a","t\\u0065xt":"b"}', 'text'],
+  ])(
+    'refuses a key that appears twice %s with 400, storing nothing',
+    async (_where, payload, key) => {
+      const before = stored.length;
+      const response = await post(payload);
+      expect(response.statusCode).toBe(400);
+      const error = errorOf(response.body) as {
+        code: string;
+        details?: { fields?: { message: string }[] };
+      };
+      expect(error.code).toBe('VALIDATION_ERROR');
+      expect(error.details?.fields?.[0]?.message).toBe(`the key "${key}" appears twice`);
+      expect(stored.length).toBe(before);
+    },
+  );
+
+  it('takes the same key in different objects, and quotes, braces and commas inside strings', async () => {
+    const payload = JSON.stringify({
+      text: 'a "quoted" {text}, with [brackets] and \\ "text":"x"',
+      meta: { list: [{ id: 1 }, { id: 2 }], nested: { text: 'again', id: 3 } },
+    });
+    const response = await post(payload);
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body)).toEqual({ data: JSON.parse(payload) });
+  });
+
+  it('answers a body just over the limit with 413 in the envelope, and one at the limit normally', async () => {
+    const frame = '{"text":""}'.length;
+    const over = await post(JSON.stringify({ text: 'x'.repeat(BODY_LIMIT - frame + 1) }));
+    expect(over.statusCode).toBe(413);
+    expect(errorOf(over.body).code).toBe('PAYLOAD_TOO_LARGE');
+    const at = await post(
+      JSON.stringify({ text: 'x'.repeat(Math.min(10_000, BODY_LIMIT - frame)) }),
+    );
+    expect(at.statusCode).toBe(201);
+  });
+
+  it('answers a body of another type with 415 in the envelope', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/notes',
+        headers: { 'content-type': type },
+        payload: 'text=hello',
+      });
+      expect(response.statusCode, type).toBe(415);
+      expect(errorOf(response.body).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  it('answers a body that never ends with 408 in the envelope, and keeps serving others', async () => {
+    const before = stored.length;
+    const [stalled, meanwhile] = await Promise.all([
+      neverEndingBody(port, 1_000, '{"text":"only the be'),
+      raw(port, '/notes?search=meanwhile'),
+    ]);
+    expect(meanwhile.status).toBe(200);
+    expect(stalled.status).toBe(408);
+    expect(errorOf(stalled.body).code).toBe('REQUEST_TIMEOUT');
+    expect(stored.length).toBe(before);
+    expect((await raw(port, '/notes?search=after')).status).toBe(200);
   });
 });

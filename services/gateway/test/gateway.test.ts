@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { setTimeout } from 'node:timers/promises';
@@ -188,6 +189,24 @@ describe('gateway', () => {
   });
 
   describe('refuses bad tokens with 401 in the envelope', () => {
+    /** An ADMIN token signed HS256 with a secret made from the JWKS's published key. */
+    const hs256 = async (secretOf: (jwk: { x: string }) => Buffer): Promise<string> => {
+      const { keys: published } = (await (await fetch(keys.jwksUrl)).json()) as {
+        keys: { x: string }[];
+      };
+      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      const input = `${encode({ alg: 'HS256', typ: 'JWT', kid: keys.kid })}.${encode({
+        sub: '11111111-1111-4111-8111-111111111111',
+        role: 'ADMIN',
+        iss: keys.issuer,
+        aud: keys.audience,
+        iat: now,
+        exp: now + 600,
+      })}`;
+      const signature = createHmac('sha256', secretOf(published[0]!)).update(input);
+      return `${input}.${signature.digest('base64url')}`;
+    };
     const cases: [string, () => Promise<Record<string, string>>][] = [
       ['missing', async () => ({})],
       ['not a bearer header', async () => ({ authorization: 'Basic dXNlcjpwYXNz' })],
@@ -232,6 +251,42 @@ describe('gateway', () => {
         'wrong issuer',
         async () => ({
           authorization: `Bearer ${await keys.sign({ sub: 'u1', role: 'CUSTOMER', iss: 'evil' })}`,
+        }),
+      ],
+      [
+        'signature stripped',
+        async () => ({ authorization: `Bearer ${token.split('.').slice(0, 2).join('.')}.` }),
+      ],
+      // The classic confusion: a verifier that took the algorithm from the token would check this
+      // HMAC with the published key and accept it.
+      [
+        'HS256 keyed with the published key’s bytes',
+        async () => ({
+          authorization: `Bearer ${await hs256((jwk) => Buffer.from(jwk.x, 'base64url'))}`,
+        }),
+      ],
+      [
+        'HS256 keyed with the published JWK',
+        async () => ({
+          authorization: `Bearer ${await hs256((jwk) => Buffer.from(JSON.stringify(jwk)))}`,
+        }),
+      ],
+      [
+        'not yet valid',
+        async () => ({
+          authorization: `Bearer ${await keys.sign({ sub: 'u1', role: 'CUSTOMER', nbf: Math.floor(Date.now() / 1000) + 600 })}`,
+        }),
+      ],
+      [
+        'an unknown kid',
+        async () => ({
+          authorization: `Bearer ${await keys.sign({ sub: 'u1', role: 'CUSTOMER' }, { header: { kid: 'no-such-key' } })}`,
+        }),
+      ],
+      [
+        'no subject',
+        async () => ({
+          authorization: `Bearer ${await keys.sign({ sub: undefined, role: 'ADMIN' })}`,
         }),
       ],
     ];

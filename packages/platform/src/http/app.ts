@@ -21,7 +21,7 @@ import { CommonErrors } from '../errors/app-error.js';
 import { sendError, validationError } from '../errors/error-envelope.js';
 import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
-import { inputProblem } from './input-text.js';
+import { duplicateKey, inputProblem } from './input-text.js';
 import { createMetricsRegistry, installMetrics } from './metrics.js';
 import { RequestLogController } from './request-log.js';
 import { requestLoggerFactory } from './request-logger.js';
@@ -42,7 +42,14 @@ export interface HttpAppOptions {
   metrics?: Registry;
   /** Only loopback clients may read `/metrics` (the gateway's rule in API.md). */
   metricsLoopbackOnly?: boolean;
+  /**
+   * How long a request may take to arrive, headers and body (default 30 s): a body that never
+   * ends is answered 408 instead of holding its socket for good.
+   */
+  requestTimeoutMs?: number;
 }
+
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -108,11 +115,19 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const bodyLimit = options.bodyLimit ?? ONE_MIB;
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   // Typed as Fastify's logger so the instance is a plain FastifyInstance, not one generic over pino.
   const loggerInstance: FastifyBaseLogger = options.logger;
   const app = Fastify({
     loggerInstance,
     bodyLimit,
+    requestTimeout: requestTimeoutMs,
+    http: {
+      // Node enforces the request timeout only when the headers' is no longer (60 s by default),
+      // and checks both on this interval (30 s by default).
+      headersTimeout: Math.min(60_000, requestTimeoutMs),
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, requestTimeoutMs / 4)),
+    },
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     logController: new RequestLogController(),
@@ -160,7 +175,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         done(null, undefined);
         return;
       }
-      void defaultJson(request, body as string, done);
+      void defaultJson(request, body as string, (error, parsed) => {
+        if (error) return done(error, undefined);
+        // Only an object can repeat a key; most bodies are small objects, scanned in microseconds.
+        const repeated = typeof parsed === 'object' ? duplicateKey(body as string) : null;
+        if (repeated === null) return done(null, parsed);
+        done(
+          validationError([
+            { field: 'body', message: `the key "${repeated.slice(0, 100)}" appears twice` },
+          ]),
+        );
+      });
     },
   );
 
@@ -186,6 +211,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headers).header('x-request-id', request.id);
     done();
+  });
+  // On its way out (readiness off, still draining) each answer closes its connection: the client
+  // sends its next request on a new one, elsewhere, instead of on one about to be cut under it.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (!readiness.isReady) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   // One rule for the text every route takes, before the route's own schema: nothing a column

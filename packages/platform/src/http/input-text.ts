@@ -51,3 +51,58 @@ export function inputProblem(value: unknown, field: string, depth = 0): FieldErr
   }
   return null;
 }
+
+/**
+ * The first key that appears twice in one object of a JSON text, or null. JSON.parse keeps the
+ * last one silently, so `{"status":"PENDING","status":"CONFIRMED"}` would mean whatever the parser
+ * in front of us chose: an ambiguity a client never needs, refused like any other malformed input.
+ * `text` must already be valid JSON (it is scanned after JSON.parse accepted it).
+ */
+export function duplicateKey(text: string): string | null {
+  // One entry per open container: the keys seen so far in an object, null for an array.
+  const open: (Set<string> | null)[] = [];
+  let expectingKey = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === QUOTE) {
+      let end = i + 1;
+      let escaped = false;
+      while (text.charCodeAt(end) !== QUOTE) {
+        if (text.charCodeAt(end) === BACKSLASH) {
+          escaped = true;
+          end += 1;
+        }
+        end += 1;
+      }
+      if (expectingKey) {
+        const key = escaped
+          ? (JSON.parse(text.slice(i, end + 1)) as string)
+          : text.slice(i + 1, end);
+        const keys = open[open.length - 1]!;
+        if (keys.has(key)) return key;
+        keys.add(key);
+        expectingKey = false;
+      }
+      i = end;
+    } else if (char === OPEN_OBJECT) {
+      open.push(new Set());
+      expectingKey = true;
+    } else if (char === OPEN_ARRAY) {
+      open.push(null);
+    } else if (char === CLOSE_OBJECT || char === CLOSE_ARRAY) {
+      open.pop();
+      expectingKey = false;
+    } else if (char === COMMA) {
+      expectingKey = open[open.length - 1] != null;
+    }
+  }
+  return null;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
