@@ -1,11 +1,12 @@
 import { Fragment, useEffect, useRef } from 'react';
+import { signOut } from './api/client';
 import { accountRoutes } from './pages/account/routes';
 import { adminRoutes } from './pages/admin/routes';
 import { customerRoutes } from './pages/routes';
 import { vendorRoutes } from './pages/vendor/routes';
 import { Link, navigate, useLocation } from './router';
 import { match, type PageRoute } from './routes';
-import { setSession, useSession } from './session';
+import { useSession } from './session';
 
 const routes: PageRoute[] = [...customerRoutes, ...accountRoutes, ...vendorRoutes, ...adminRoutes];
 
@@ -36,10 +37,8 @@ export function App() {
     main.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [path, title]);
 
-  const signOut = () => {
-    setSession(null);
-    navigate('/');
-  };
+  // Signed out at once in this tab; the session is revoked on the server meanwhile.
+  const leave = () => void signOut().then(() => navigate('/'));
 
   return (
     <>
@@ -76,7 +75,7 @@ export function App() {
                   <Link href="/account">Account</Link>
                 </li>
                 <li>
-                  <button type="button" className="link" onClick={signOut}>
+                  <button type="button" className="link" onClick={leave}>
                     Sign out ({session.user.username})
                   </button>
                 </li>

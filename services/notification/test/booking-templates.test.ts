@@ -7,14 +7,32 @@ import {
 import { displayName } from '../src/events/handlers/booking-mail.shared.js';
 import { renderBookingCancelledMail } from '../src/templates/booking-cancelled.template.js';
 import { renderBookingRescheduledMail } from '../src/templates/booking-rescheduled.template.js';
-import { whenFromNow } from '../src/templates/booking-reminder.template.js';
 import {
+  renderBookingReminderMail,
+  whenFromNow,
+} from '../src/templates/booking-reminder.template.js';
+import {
+  renderBookingConfirmedMail,
   renderBookingRequestedMail,
   renderBookingRequestReceivedMail,
 } from '../src/templates/booking.templates.js';
+import {
+  renderPaymentFailedMail,
+  renderPaymentLinkMail,
+  renderPaymentReceiptMail,
+  renderPaymentRefundedMail,
+} from '../src/templates/payment.templates.js';
+import type { RenderedMail } from '../src/templates/template.js';
 import { formatTimeRange } from '../src/time/time-range.js';
 import { resolveTimeZone } from '../src/time/zoned-time.js';
-import { buildBookingData } from './factories.js';
+import {
+  buildBookingData,
+  buildPaymentCreated,
+  buildPaymentData,
+  buildPaymentFailed,
+  buildPaymentRefunded,
+  buildPaymentSucceeded,
+} from './factories.js';
 
 const templates = {
   productName: 'Slotwise',
@@ -143,7 +161,9 @@ describe('booking templates', () => {
     expect(mail.text).toContain('New time: Saturday 24 October 2026, 15:00');
     expect(mail.text).not.toContain('Previous time');
     expect(mail.text).not.toContain('confirm');
-    expect(mail.text).toContain('Review your bookings at https://book.example.com');
+    expect(mail.text).toContain(
+      'Review your bookings at https://book.example.com/vendor/bookings?view=day&date=2026-10-24',
+    );
   });
 
   it('names the customer by name and username, or by username alone', () => {
@@ -274,5 +294,157 @@ describe('reminders and payment holds', () => {
     expect(mail.text).toContain(
       'The time is held for you until Tuesday 20 October 2026, 12:30 (Europe/Berlin time)',
     );
+  });
+});
+
+/** Every link of a mail's HTML, as the browser reads it (entities decoded). */
+function hrefs(mail: RenderedMail): string[] {
+  return [...mail.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+}
+
+/** The links of a mail besides its footer's (the home page). */
+function actions(mail: RenderedMail): string[] {
+  return hrefs(mail).filter((href) => href !== templates.publicUrl);
+}
+
+describe('links into the web app', () => {
+  const url = templates.publicUrl;
+  // 20:00 UTC on the 24th is 05:00 on the 25th in Tokyo: the vendor's day is Tokyo's.
+  const booking = buildBookingData({ timezone: 'Asia/Tokyo', startTime: '2026-10-24T20:00:00Z' });
+  const input = {
+    booking,
+    zone: 'Asia/Tokyo',
+    recipientFirstName: 'Grace',
+    customerName: 'Grace Hopper (grace_h)',
+  };
+  const bookingPage = `${url}/bookings/${booking.bookingId}`;
+  const vendorDay = `${url}/vendor/bookings?view=day&date=2026-10-25`;
+
+  it('sends the vendor to their bookings on the booking’s day in the business’s zone', () => {
+    const cancelled = { ...booking, status: 'CANCELLED' as const, cancelledBy: booking.userId };
+    const mails = [
+      renderBookingRequestedMail(input, templates),
+      renderBookingRequestedMail(
+        { ...input, booking: { ...booking, status: 'CONFIRMED' } },
+        templates,
+      ),
+      renderBookingRescheduledMail(input, 'vendor', templates),
+      renderBookingCancelledMail({ ...input, booking: cancelled }, 'vendor', 'customer', templates),
+    ];
+    for (const mail of mails) {
+      expect(actions(mail), mail.subject).toEqual([vendorDay]);
+      expect(mail.text, mail.subject).toContain(vendorDay);
+    }
+  });
+
+  it('leaves the day out when the business’s zone is unknown, rather than guess it', () => {
+    const unknown = {
+      ...input,
+      booking: { ...booking, timezone: 'Mars/Olympus_Mons' },
+      zone: 'UTC',
+    };
+    const mail = renderBookingRequestedMail(unknown, templates);
+
+    expect(actions(mail)).toEqual([`${url}/vendor/bookings?view=day`]);
+  });
+
+  it('sends the customer to the booking’s own page from every booking mail', () => {
+    const confirmed = { ...input, booking: { ...booking, status: 'CONFIRMED' as const } };
+    const declined = {
+      ...input,
+      booking: { ...booking, status: 'CANCELLED' as const, cancelledBy: booking.vendorId },
+    };
+    const mails = [
+      renderBookingRequestReceivedMail(input, templates),
+      renderBookingConfirmedMail(confirmed, templates),
+      renderBookingRescheduledMail(confirmed, 'customer', templates),
+      renderBookingReminderMail(confirmed, new Date('2026-10-24T08:00:00Z'), templates),
+      renderBookingCancelledMail(declined, 'customer', 'vendor', templates, { kind: 'declined' }),
+    ];
+    for (const mail of mails) {
+      expect(actions(mail), mail.subject).toEqual([bookingPage]);
+      expect(mail.text, mail.subject).toContain(bookingPage);
+    }
+  });
+
+  it('offers the customer the resource again after a cancellation or an expiry, the business when the resource is gone', () => {
+    const resourcePage = `${url}/resources/${booking.resourceId}`;
+    const businessPage = `${url}/businesses/${booking.businessId}`;
+    const ended = (cancelReason: string, cancelledBy: string | null) => ({
+      ...input,
+      booking: { ...booking, status: 'CANCELLED' as const, cancelReason, cancelledBy },
+    });
+    const vendorCancelled = renderBookingCancelledMail(
+      ended('Closed', booking.vendorId),
+      'customer',
+      'vendor',
+      templates,
+    );
+    const expired = renderBookingCancelledMail(
+      ended('EXPIRED', null),
+      'customer',
+      'unknown',
+      templates,
+      {
+        kind: 'expired',
+      },
+    );
+    const unpaid = renderBookingCancelledMail(
+      ended('PAYMENT_EXPIRED', null),
+      'customer',
+      'unknown',
+      templates,
+      { kind: 'platform' },
+    );
+    const deleted = renderBookingCancelledMail(
+      ended('RESOURCE_DELETED', null),
+      'customer',
+      'unknown',
+      templates,
+      { kind: 'platform' },
+    );
+
+    expect(vendorCancelled.text).toContain(`you can book another time at ${resourcePage}`);
+    expect(expired.text).toContain(`you can ask for it again, or for another, at ${resourcePage}`);
+    expect(unpaid.text).toContain(`you can book it again, or another, at ${resourcePage}`);
+    expect(deleted.text).toContain(`another time or another place at ${businessPage}`);
+    for (const mail of [vendorCancelled, expired, unpaid, deleted]) {
+      expect(actions(mail)).toEqual([bookingPage]);
+    }
+  });
+
+  it('sends the customer from payment mails to the booking, where a failed payment is paid again', () => {
+    const payment = buildPaymentData({ kind: 'POSTPAY' });
+    const page = `${url}/bookings/${payment.bookingId}`;
+    const customer = { recipientFirstName: null };
+    const linkMail = renderPaymentLinkMail(
+      { ...customer, payment: buildPaymentCreated(payment) },
+      templates,
+    );
+    const failed = renderPaymentFailedMail(
+      { ...customer, payment: buildPaymentFailed(payment, { reason: 'EXPIRED' }) },
+      templates,
+    );
+    const others = [
+      renderPaymentReceiptMail({ ...customer, payment: buildPaymentSucceeded(payment) }, templates),
+      renderPaymentRefundedMail({ ...customer, payment: buildPaymentRefunded(payment) }, templates),
+      renderPaymentFailedMail(
+        { ...customer, payment: buildPaymentFailed({ ...payment, kind: 'PREPAY' }) },
+        templates,
+      ),
+    ];
+
+    expect(actions(linkMail)).toEqual([
+      `https://pay.example.test/checkout/${payment.paymentId}`,
+      page,
+    ]);
+    expect(failed.text).toContain(
+      `You can try again: open your bookings at ${page} and pay from there.`,
+    );
+    expect(actions(failed)).toEqual([page]);
+    for (const mail of others) {
+      expect(actions(mail), mail.subject).toEqual([page]);
+      expect(mail.text, mail.subject).toContain(page);
+    }
   });
 });

@@ -9,7 +9,13 @@ import { createLogger } from '@slotwise/platform/logger';
 import { describe, expect, it } from 'vitest';
 import type { HandlerDependencies } from '../src/events/handlers/handler-dependencies.js';
 import { notificationConsumer } from '../src/events/notification.consumer.js';
+import {
+  renderBusinessSuspendedMail,
+  renderBusinessVerifiedMail,
+} from '../src/templates/business.templates.js';
 import { renderOtpMail } from '../src/templates/otp.templates.js';
+import { renderResourceMaintenanceKeptMail } from '../src/templates/resource.templates.js';
+import type { RenderedMail } from '../src/templates/template.js';
 import { renderWelcomeMail } from '../src/templates/welcome.template.js';
 import { buildPaymentData, buildPaymentEvent, buildPaymentFailed } from './factories.js';
 
@@ -121,7 +127,6 @@ describe('templates', () => {
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
     expect(mail.html).toContain('a&amp;b');
-    expect(mail.html).toContain('href="https://book.example.com"');
     expect(mail.text).toContain(`Hi ${firstName},`);
   });
 
@@ -129,6 +134,7 @@ describe('templates', () => {
     const mail = renderOtpMail(
       'PASSWORD_RESET',
       {
+        email: 'ada@example.com',
         firstName: null,
         otp: '123456',
         issuedAt: new Date('2026-12-01T09:00:00Z'),
@@ -141,5 +147,65 @@ describe('templates', () => {
     expect(mail.text).toContain('Hi,');
     expect(mail.text).toContain('valid for 15 minutes, until 1 December 2026 at 09:15 UTC');
     expect(mail.html).toContain('123456');
+  });
+});
+
+describe('links into the web app', () => {
+  /** The links of a mail besides its footer's (the home page), as the browser reads them. */
+  const actions = (mail: RenderedMail): string[] =>
+    [...mail.html.matchAll(/href="([^"]*)"/g)]
+      .map((m) => m[1]!.replaceAll('&amp;', '&'))
+      .filter((href) => href !== templates.publicUrl);
+  const code = (purpose: 'EMAIL_VERIFICATION' | 'PASSWORD_RESET' | 'TWO_FACTOR_AUTH') =>
+    renderOtpMail(
+      purpose,
+      {
+        // `+` and `@` must reach the page as they are: encoded, not read as a space.
+        email: 'ada+test@example.com',
+        firstName: 'Ada',
+        otp: '123456',
+        issuedAt: new Date('2026-12-01T09:00:00Z'),
+        expiresAt: new Date('2026-12-01T09:15:00Z'),
+      },
+      templates,
+    );
+
+  it('opens the page a code is entered on, for the address the code went to', () => {
+    const verify = 'https://book.example.com/verify-email?email=ada%2Btest%40example.com';
+    const reset = 'https://book.example.com/reset-password?email=ada%2Btest%40example.com';
+
+    expect(actions(code('EMAIL_VERIFICATION'))).toEqual([verify]);
+    expect(code('EMAIL_VERIFICATION').text).toContain(verify);
+    expect(actions(code('PASSWORD_RESET'))).toEqual([reset]);
+    expect(code('PASSWORD_RESET').text).toContain(reset);
+    expect(new URL(verify).searchParams.get('email')).toBe('ada+test@example.com');
+  });
+
+  it('gives a sign-in code no link: it belongs to the sign-in already open', () => {
+    expect(actions(code('TWO_FACTOR_AUTH'))).toEqual([]);
+  });
+
+  it('sends a new user to sign in, and a vendor to their business or their bookings', () => {
+    const welcome = renderWelcomeMail(
+      { firstName: null, username: 'ada', role: 'CUSTOMER' },
+      templates,
+    );
+    const business = { firstName: 'Grace', businessName: 'Harbour Hotel' };
+    const maintenance = renderResourceMaintenanceKeptMail(
+      { firstName: 'Grace', resourceName: 'Room 12' },
+      templates,
+    );
+
+    expect(actions(welcome)).toEqual(['https://book.example.com/sign-in']);
+    expect(welcome.text).toContain('Sign in at https://book.example.com/sign-in');
+    for (const mail of [
+      renderBusinessVerifiedMail(business, templates),
+      renderBusinessSuspendedMail(business, templates),
+    ]) {
+      expect(actions(mail), mail.subject).toEqual(['https://book.example.com/vendor']);
+      expect(mail.text, mail.subject).toContain('https://book.example.com/vendor');
+    }
+    // A resource's event names no booking, so no day: the page opens at today.
+    expect(actions(maintenance)).toEqual(['https://book.example.com/vendor/bookings?view=day']);
   });
 });

@@ -7,6 +7,7 @@ import {
   type BookingMailInput,
 } from './booking-details.js';
 import { html } from './html.js';
+import { actionLink, pageLinks, vendorBookingsOf } from './links.js';
 import {
   platformCancellationLead,
   platformCancellationNext,
@@ -137,9 +138,21 @@ function nextSteps(
   const reason = kind === 'platform' ? platformCancelReason(input.booking) : null;
   if (reason) return platformCancellationNext(input, to, reason, context);
   if (to === 'vendor') return ['The time is free again for other bookings.'];
+  const resource = pageLinks.resource(context, input.booking.resourceId);
   return kind === 'expired'
-    ? [`The time is free again: you can ask for it again, or for another, at ${context.publicUrl}`]
-    : [`If you still need it, you can book another time at ${context.publicUrl}`];
+    ? [`The time is free again: you can ask for it again, or for another, at ${resource}`]
+    : [`If you still need it, you can book another time at ${resource}`];
+}
+
+/** The page each party follows the booking on: the customer's booking, the vendor's day. */
+function followUp(
+  input: BookingMailInput,
+  to: BookingParty,
+  context: TemplateContext,
+): { url: string; label: string } {
+  return to === 'customer'
+    ? { url: pageLinks.booking(context, input.booking.bookingId), label: 'See the booking' }
+    : { url: vendorBookingsOf(input.booking, context), label: 'See your bookings' };
 }
 
 export interface CancelledMailOptions {
@@ -170,11 +183,22 @@ export function renderBookingCancelledMail(
   const closing = withdraw
     ? [...next, 'The attached calendar file removes the booking from your calendar.']
     : next;
+  const page = followUp(input, to, context);
   const heading = HEADINGS[kind];
   const date = formatDate(bookingStart(input), input.zone);
   return renderMail(context, `${heading}: ${input.booking.resourceName} on ${date}`, {
     title: heading,
-    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)} ${paragraphs(closing)}`,
-    text: [greeting, '', ...lead, '', ...factsText(facts), '', ...closing],
+    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)} ${paragraphs(closing)}
+    ${actionLink(page.url, page.label)}`,
+    text: [
+      greeting,
+      '',
+      ...lead,
+      '',
+      ...factsText(facts),
+      '',
+      ...closing,
+      `${page.label} at ${page.url}`,
+    ],
   });
 }

@@ -8,6 +8,7 @@ import {
   type BookingMailInput,
 } from './booking-details.js';
 import { html } from './html.js';
+import { actionLink, pageLinks } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -53,14 +54,16 @@ export function renderBookingReminderMail(
   const greeting = greetingName(input.recipientFirstName);
   const when = whenFromNow(bookingStart(input), remindedAt, input.zone);
   const lead = `A reminder: your booking of ${booking.resourceName} at ${booking.businessName} starts ${when}.`;
+  const page = pageLinks.booking(context, booking.bookingId);
   const closing = [
     ...paymentLine(input),
-    `If you cannot make it, cancel or reschedule it at ${context.publicUrl} so that the time is free for someone else.`,
+    `If you cannot make it, cancel or reschedule it at ${page} so that the time is free for someone else.`,
     `All times are local to ${booking.businessName} (${input.zone}).`,
   ];
   return renderMail(context, `Reminder: your booking at ${booking.businessName} ${when}`, {
     title: 'Booking reminder',
-    body: html`${paragraphs([greeting, lead])} ${factsHtml(facts)} ${paragraphs(closing)}`,
+    body: html`${paragraphs([greeting, lead])} ${factsHtml(facts)} ${paragraphs(closing)}
+    ${actionLink(page, 'See your booking')}`,
     text: [greeting, '', lead, '', ...factsText(facts), '', ...closing],
   });
 }

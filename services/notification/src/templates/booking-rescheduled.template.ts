@@ -9,6 +9,7 @@ import {
 } from './booking-details.js';
 import { BOOKING_ICS_FILENAME } from './booking.templates.js';
 import { html } from './html.js';
+import { actionLink, pageLinks, vendorBookingsOf } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -63,18 +64,32 @@ export function renderBookingRescheduledMail(
       : to === 'customer'
         ? [`${booking.businessName} still has to confirm it.`]
         : ['It still waits for you to confirm or decline it.'];
+  // The vendor's bookings open at the booking's new day.
+  const page =
+    to === 'customer'
+      ? { url: pageLinks.booking(context, booking.bookingId), label: 'See your booking' }
+      : { url: vendorBookingsOf(booking, context), label: 'Review your bookings' };
   const closing = [
     ...(update
       ? [`The attached ${BOOKING_ICS_FILENAME} updates the booking in your calendar.`]
       : []),
-    ...(to === 'vendor' ? [`Review your bookings at ${context.publicUrl}`] : []),
     `All times are local to ${booking.businessName} (${input.zone}).`,
   ];
   const date = formatDate(bookingStart(input), input.zone);
   return renderMail(context, `Booking rescheduled: ${booking.resourceName} on ${date}`, {
     title: 'Booking rescheduled',
     body: html`${paragraphs([greeting, lead, ...pending])} ${factsHtml(facts)}
-    ${paragraphs(closing)}`,
-    text: [greeting, '', lead, ...pending, '', ...factsText(facts), '', ...closing],
+    ${paragraphs(closing)} ${actionLink(page.url, page.label)}`,
+    text: [
+      greeting,
+      '',
+      lead,
+      ...pending,
+      '',
+      ...factsText(facts),
+      '',
+      ...closing,
+      `${page.label} at ${page.url}`,
+    ],
   });
 }

@@ -7,6 +7,7 @@ import {
   type BookingMailInput,
 } from './booking-details.js';
 import { html } from './html.js';
+import { actionLink, pageLinks, vendorBookingsOf } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -37,11 +38,10 @@ export function renderBookingRequestedMail(
     ? 'The booking was confirmed automatically, so there is nothing for you to confirm; the customer has been sent the confirmation.'
     : 'Please confirm or decline the request. Until you do, the time stays reserved and the customer is waiting for your answer.';
   const action = confirmed ? 'See your bookings' : 'Confirm or decline';
-  const link = `${confirmed ? 'See' : 'Review'} your bookings at ${context.publicUrl}`;
+  const bookings = vendorBookingsOf(booking, context);
+  const link = `${confirmed ? 'See' : 'Review'} your bookings at ${bookings}`;
   const body = html`${paragraphs([greeting, lead])} ${factsHtml(facts)} ${paragraphs([ask])}
-    <p style="font-size:15px">
-      <a href="${context.publicUrl}">${action} on ${context.productName}</a>
-    </p>`;
+  ${actionLink(bookings, `${action} on ${context.productName}`)}`;
   const date = formatDate(bookingStart(input), input.zone);
   const title = confirmed ? 'New booking' : 'New booking request';
   return renderMail(context, `${title}: ${booking.resourceName} on ${date}`, {
@@ -78,12 +78,24 @@ export function renderBookingRequestReceivedMail(
   const pending = `${booking.businessName} still has to confirm it. We will email you as soon as they do; if they do not confirm it in time, the request expires and we will tell you.`;
   const hold = paymentHold(input);
   const times = `All times are local to ${booking.businessName} (${input.zone}).`;
+  const page = pageLinks.booking(context, booking.bookingId);
   const date = formatDate(bookingStart(input), input.zone);
   return renderMail(context, `Booking request received: ${booking.resourceName} on ${date}`, {
     title: 'Booking request received',
     body: html`${paragraphs([greeting, lead, pending, ...hold])} ${factsHtml(facts)}
-    ${paragraphs([times])}`,
-    text: [greeting, '', lead, pending, ...hold, '', ...factsText(facts), '', times],
+    ${paragraphs([times])} ${actionLink(page, 'See your booking')}`,
+    text: [
+      greeting,
+      '',
+      lead,
+      pending,
+      ...hold,
+      '',
+      ...factsText(facts),
+      '',
+      times,
+      `See your booking at ${page}`,
+    ],
   });
 }
 
@@ -98,14 +110,25 @@ export function renderBookingConfirmedMail(
   const lead = `${booking.businessName} has confirmed your booking of ${booking.resourceName}.`;
   const calendar = `Open the attached ${BOOKING_ICS_FILENAME} to add it to your calendar.`;
   const times = `All times are local to ${booking.businessName} (${input.zone}).`;
+  const page = pageLinks.booking(context, booking.bookingId);
   return renderMail(
     context,
     `Booking confirmed: ${booking.resourceName} at ${booking.businessName}`,
     {
       title: 'Your booking is confirmed',
       body: html`${paragraphs([greeting, lead])} ${factsHtml(facts)}
-      ${paragraphs([calendar, times])}`,
-      text: [greeting, '', lead, '', ...factsText(facts), '', calendar, times],
+      ${paragraphs([calendar, times])} ${actionLink(page, 'See your booking')}`,
+      text: [
+        greeting,
+        '',
+        lead,
+        '',
+        ...factsText(facts),
+        '',
+        calendar,
+        times,
+        `See your booking at ${page}`,
+      ],
     },
   );
 }

@@ -1,4 +1,5 @@
 import { html } from './html.js';
+import { actionLink, pageLinks } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -24,11 +25,10 @@ export function renderBusinessVerifiedMail(
     `Good news: ${input.businessName} is verified and now live on ${context.productName}.`,
     'Customers can find it and book what you publish. Add your rooms, appointment slots, chairs or desks to start taking bookings.',
   ];
-  const link = `Manage your business at ${context.publicUrl}`;
+  const dashboard = pageLinks.vendor(context);
+  const link = `Manage your business at ${dashboard}`;
   const body = html`${paragraphs(lines)}
-    <p style="font-size:15px">
-      <a href="${context.publicUrl}">Manage your business on ${context.productName}</a>
-    </p>`;
+  ${actionLink(dashboard, `Manage your business on ${context.productName}`)}`;
   return renderMail(context, `${input.businessName} is verified and live`, {
     title: 'Your business is live',
     body,
@@ -47,9 +47,10 @@ export function renderBusinessSuspendedMail(
     'While it is suspended, customers cannot find or book it, and it cannot be changed.',
     'If you think this is a mistake, contact the support team by replying to this email.',
   ];
+  const dashboard = pageLinks.vendor(context);
   return renderMail(context, `${input.businessName} has been suspended`, {
     title: 'Your business is suspended',
-    body: html`${paragraphs(lines)}`,
-    text: [lines[0] ?? '', '', ...lines.slice(1)],
+    body: html`${paragraphs(lines)} ${actionLink(dashboard, 'See your business')}`,
+    text: [lines[0] ?? '', '', ...lines.slice(1), '', `See your business at ${dashboard}`],
   });
 }

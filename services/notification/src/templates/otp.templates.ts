@@ -1,5 +1,6 @@
 import type { OtpPurpose } from '@slotwise/contracts';
 import { html } from './html.js';
+import { actionLink, pageLinks } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -11,6 +12,8 @@ import {
 } from './template.js';
 
 export interface OtpMailInput {
+  /** Where the mail goes: the page the code is entered on is opened for this address. */
+  email: string;
   firstName: string | null;
   otp: string;
   /** When the code was requested, to say how long it lasts. */
@@ -25,6 +28,11 @@ interface OtpCopy {
   intro: (product: string) => string;
   /** What to do if the reader did not ask for the code. */
   unrequested: string;
+  /**
+   * The page the code is entered on, with its link's words; none for a sign-in code, which
+   * belongs to the sign-in already open in the reader's browser.
+   */
+  page?: { url: (context: TemplateContext, email: string) => string; label: string };
 }
 
 const COPY: Record<OtpPurpose, OtpCopy> = {
@@ -35,6 +43,7 @@ const COPY: Record<OtpPurpose, OtpCopy> = {
     intro: (product) =>
       `Use this code to verify your email address and activate your ${product} account:`,
     unrequested: 'If you did not create an account, you can ignore this email.',
+    page: { url: pageLinks.verifyEmail, label: 'Enter the code on the verification page' },
   },
   PASSWORD_RESET: {
     template: TemplateNames.passwordReset,
@@ -43,6 +52,7 @@ const COPY: Record<OtpPurpose, OtpCopy> = {
     intro: (product) => `Use this code to choose a new password for your ${product} account:`,
     unrequested:
       'If you did not ask to reset your password, ignore this email: your password stays as it is.',
+    page: { url: pageLinks.resetPassword, label: 'Choose a new password' },
   },
   TWO_FACTOR_AUTH: {
     template: TemplateNames.signInCode,
@@ -67,8 +77,10 @@ export function renderOtpMail(
   const copy = COPY[purpose];
   const validity = describeValidity(input.issuedAt, input.expiresAt);
   const intro = copy.intro(context.productName);
+  const page = copy.page && { url: copy.page.url(context, input.email), label: copy.page.label };
   const body = html`${paragraphs([greetingName(input.firstName), intro])}
     <p style="font-size:28px;font-weight:bold;letter-spacing:6px;margin:24px 0">${input.otp}</p>
+    ${page ? actionLink(page.url, page.label) : []}
     ${paragraphs([validity, 'Never share this code with anyone.', copy.unrequested])}`;
   return renderMail(context, copy.subject(context.productName), {
     title: copy.title,
@@ -80,6 +92,7 @@ export function renderOtpMail(
       '',
       `    ${input.otp}`,
       '',
+      ...(page ? [`${page.label}: ${page.url}`, ''] : []),
       validity,
       'Never share this code with anyone.',
       '',

@@ -8,6 +8,7 @@ import type {
 import { formatInstant } from '../time/time-range.js';
 import { factsHtml, factsText } from './booking-details.js';
 import { html } from './html.js';
+import { actionLink, pageLinks } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -76,6 +77,7 @@ export function renderPaymentLinkMail(
     ...references(payment),
   ];
   const link = `Pay now: ${payment.checkoutUrl}`;
+  const booking = pageLinks.booking(context, payment.bookingId);
   const subject =
     payment.attempt > 1
       ? `A new link to complete your payment of ${amount}`
@@ -83,9 +85,19 @@ export function renderPaymentLinkMail(
   return renderMail(context, subject, {
     title: payment.attempt > 1 ? 'A new payment link' : 'Complete your payment',
     body: html`${paragraphs([greeting, ...lead])}
-      <p style="font-size:15px"><a href="${payment.checkoutUrl}">Pay ${amount} now</a></p>
-      ${factsHtml(facts)}`,
-    text: [greeting, '', ...lead, '', link, '', ...factsText(facts)],
+    ${actionLink(payment.checkoutUrl, `Pay ${amount} now`)} ${factsHtml(facts)}
+    ${actionLink(booking, 'See your booking')}`,
+    text: [
+      greeting,
+      '',
+      ...lead,
+      '',
+      link,
+      '',
+      ...factsText(facts),
+      '',
+      `See your booking at ${booking}`,
+    ],
   });
 }
 
@@ -104,10 +116,12 @@ export function renderPaymentReceiptMail(
     ...references(payment),
   ];
   const keep = 'Keep this email as your receipt.';
+  const booking = pageLinks.booking(context, payment.bookingId);
   return renderMail(context, `Receipt for your payment of ${amount}`, {
     title: 'Payment receipt',
-    body: html`${paragraphs([greeting, lead])} ${factsHtml(facts)} ${paragraphs([keep])}`,
-    text: [greeting, '', lead, '', ...factsText(facts), '', keep],
+    body: html`${paragraphs([greeting, lead])} ${factsHtml(facts)} ${paragraphs([keep])}
+    ${actionLink(booking, 'See your booking')}`,
+    text: [greeting, '', lead, '', ...factsText(facts), '', keep, `See your booking at ${booking}`],
   });
 }
 
@@ -115,7 +129,7 @@ export function renderPaymentReceiptMail(
 function afterFailure(payment: PaymentFailedData, context: TemplateContext): string {
   return payment.kind === 'PREPAY'
     ? 'Without its payment the booking cannot be kept: it is released, and its time is free again.'
-    : `You can try again: open your bookings at ${context.publicUrl} and pay from there.`;
+    : `You can try again: open your bookings at ${pageLinks.booking(context, payment.bookingId)} and pay from there.`;
 }
 
 /**
@@ -135,10 +149,21 @@ export function renderPaymentFailedMail(
       : `Your payment of ${amount} was declined, so it did not go through.`;
   const lead = [what, 'No money was taken.', afterFailure(payment, context)];
   const facts: [string, string][] = [['Amount', amount], ...references(payment)];
+  const booking = pageLinks.booking(context, payment.bookingId);
+  const retry = payment.kind === 'POSTPAY';
   return renderMail(context, `Your payment of ${amount} did not go through`, {
     title: 'Payment not completed',
-    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)}`,
-    text: [greeting, '', ...lead, '', ...factsText(facts)],
+    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)}
+    ${actionLink(booking, retry ? 'Pay from your booking' : 'See your booking')}`,
+    // The retry line already gives the booking's address.
+    text: [
+      greeting,
+      '',
+      ...lead,
+      '',
+      ...factsText(facts),
+      ...(retry ? [] : ['', `See your booking at ${booking}`]),
+    ],
   });
 }
 
@@ -169,9 +194,20 @@ export function renderPaymentRefundedMail(
     ...references(payment),
   ];
   const timing = 'It can take a few days for the money to reach your account.';
+  const booking = pageLinks.booking(context, payment.bookingId);
   return renderMail(context, `Your refund of ${refund}`, {
     title: 'Refund',
-    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)} ${paragraphs([timing])}`,
-    text: [greeting, '', ...lead, '', ...factsText(facts), '', timing],
+    body: html`${paragraphs([greeting, ...lead])} ${factsHtml(facts)} ${paragraphs([timing])}
+    ${actionLink(booking, 'See your booking')}`,
+    text: [
+      greeting,
+      '',
+      ...lead,
+      '',
+      ...factsText(facts),
+      '',
+      timing,
+      `See your booking at ${booking}`,
+    ],
   });
 }

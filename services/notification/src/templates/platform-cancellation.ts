@@ -5,6 +5,7 @@ import {
   type BookingEventData,
 } from '@slotwise/contracts';
 import type { BookingMailInput } from './booking-details.js';
+import { pageLinks } from './links.js';
 import type { TemplateContext } from './template.js';
 
 /**
@@ -36,10 +37,15 @@ interface Why {
   businessGone?: boolean;
 }
 
-const rebook = (_b: BookingEventData, { publicUrl }: TemplateContext): string =>
-  `If you still need it, you can book another time or another place at ${publicUrl}`;
+/** The resource is gone or closed: its business's page offers what else it has. */
+const rebook = (b: BookingEventData, context: TemplateContext): string =>
+  `If you still need it, you can book another time or another place at ${pageLinks.business(context, b.businessId)}`;
+/** The business is gone: the search for another starts on the home page. */
 const elsewhere = (_b: BookingEventData, { publicUrl }: TemplateContext): string =>
   `You can find another place to book at ${publicUrl}`;
+/** Only the payment failed: the same resource can be booked again. */
+const bookAgain = (b: BookingEventData, context: TemplateContext): string =>
+  `The time is free again: you can book it again, or another, at ${pageLinks.resource(context, b.resourceId)}`;
 const support = (): string =>
   'If you think this is a mistake, contact the support team by replying to this email.';
 
@@ -47,14 +53,12 @@ const WHY: Record<PlatformCancelReason, Why> = {
   PAYMENT_FAILED: {
     customer: () => 'its payment did not go through',
     vendor: () => 'the customer’s payment did not go through',
-    next: (_b, { publicUrl }) =>
-      `The time is free again: you can book it again, or another, at ${publicUrl}`,
+    next: bookAgain,
   },
   PAYMENT_EXPIRED: {
     customer: () => 'it was not paid in time',
     vendor: () => 'the customer did not pay in time',
-    next: (_b, { publicUrl }) =>
-      `The time is free again: you can book it again, or another, at ${publicUrl}`,
+    next: bookAgain,
   },
   BUSINESS_SUSPENDED: {
     customer: (b, product) =>

@@ -1,4 +1,5 @@
 import { html } from './html.js';
+import { actionLink, pageLinks } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -28,11 +29,11 @@ export function renderResourceMaintenanceKeptMail(
     'As your business chose, its upcoming bookings were kept: none was cancelled and their customers have not been told.',
     'If it cannot serve some of them, move them to other times or cancel them from your bookings list; their customers are told either way.',
   ];
-  const link = `Open your bookings at ${context.publicUrl}`;
+  // The event names no booking, so no day: the bookings page opens at today.
+  const bookings = pageLinks.vendorBookings(context);
+  const link = `Open your bookings at ${bookings}`;
   const body = html`${paragraphs(lines)}
-    <p style="font-size:15px">
-      <a href="${context.publicUrl}">Open your bookings on ${context.productName}</a>
-    </p>`;
+  ${actionLink(bookings, `Open your bookings on ${context.productName}`)}`;
   return renderMail(
     context,
     `${input.resourceName} is in maintenance: its upcoming bookings are kept`,

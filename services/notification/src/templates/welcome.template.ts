@@ -1,5 +1,6 @@
 import type { UserRole } from '@slotwise/contracts';
 import { html } from './html.js';
+import { actionLink, pageLinks } from './links.js';
 import {
   greetingName,
   paragraphs,
@@ -28,11 +29,10 @@ export function renderWelcomeMail(input: WelcomeMailInput, context: TemplateCont
     `Your email address is verified and your ${context.productName} account (${input.username}) is active.`,
     NEXT_STEP[input.role],
   ];
-  const signIn = `Sign in at ${context.publicUrl}`;
+  const signInUrl = pageLinks.signIn(context);
+  const signIn = `Sign in at ${signInUrl}`;
   const body = html`${paragraphs(lines)}
-    <p style="font-size:15px">
-      <a href="${context.publicUrl}">Sign in to ${context.productName}</a>
-    </p>`;
+  ${actionLink(signInUrl, `Sign in to ${context.productName}`)}`;
   return renderMail(context, `Welcome to ${context.productName}`, {
     title: `Welcome to ${context.productName}`,
     body,

@@ -19,7 +19,7 @@ export function userOtpRequestedHandler({
     const expiresAt = new Date(data.expiresAt);
     const mail = renderOtpMail(
       purpose,
-      { firstName, otp, issuedAt: new Date(event.occurredAt), expiresAt },
+      { email, firstName, otp, issuedAt: new Date(event.occurredAt), expiresAt },
       templates,
     );
     await delivery.deliver(
