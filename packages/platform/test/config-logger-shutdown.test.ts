@@ -131,8 +131,7 @@ describe('shutdown', () => {
       steps: [{ name: 'stuck', run: () => new Promise(() => undefined) }],
     });
     void handle.shutdown('test');
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(codes).toEqual([1]);
+    await expect.poll(() => codes, { timeout: 5_000 }).toEqual([1]);
     handle.dispose();
   });
 
@@ -149,8 +148,7 @@ describe('shutdown', () => {
     process.emit('SIGUSR2');
     expect(codes).toEqual([1]);
     release();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(codes).toEqual([1, 0]);
+    await expect.poll(() => codes, { timeout: 5_000 }).toEqual([1, 0]);
     handle.dispose();
   });
 });

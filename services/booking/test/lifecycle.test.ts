@@ -198,6 +198,7 @@ describe('booking lifecycle, roles and tenancy', () => {
     const pending = (await read('admin', '/api/bookings?status=PENDING&limit=100')).json<{
       data: Booking[];
     }>();
+    expect(pending.data.map((b) => b.id)).toContain(booking.id);
     expect(pending.data.every((b) => b.status === 'PENDING')).toBe(true);
     expect((await read('customer', '/api/bookings?limit=101')).statusCode).toBe(400);
   });

@@ -17,7 +17,8 @@ import {
  * - checksum = SHA-256 hex of the file, as Prisma computes it;
  * - one transaction per migration: a failing file leaves nothing behind and nothing recorded;
  * - a session advisory lock serialises concurrent runners (several instances starting at once);
- * - an applied file whose content changed is refused, as is a database that has a failed migration.
+ * - an applied file whose content changed is refused, as is a database that has a failed migration
+ *   or an applied one that is not on disk.
  *
  * Before the service's own, it applies the platform's migrations (the outbox and inbox tables,
  * db/platform-migrations.ts), once, recorded apart in `_platform_migrations`. A service's pending
@@ -146,7 +147,10 @@ interface Pending {
   alreadyApplied: string[];
 }
 
-/** The migrations `table` has not recorded; refuses a changed or unfinished one. */
+/**
+ * The migrations `table` has not recorded; refuses a changed or unfinished one, and one recorded
+ * but not on disk (code older than its database: its schema is not the one this code knows).
+ */
 async function pending(
   client: pg.Client,
   table: string,
@@ -162,6 +166,13 @@ async function pending(
   if (failed) {
     throw new MigrationError(
       `Migration ${failed.migration_name} started but never finished; resolve it by hand before migrating again`,
+    );
+  }
+  const onDisk = new Set(migrations.map((migration) => migration.name));
+  const missing = rows.filter((row) => !onDisk.has(row.migration_name));
+  if (missing.length > 0) {
+    throw new MigrationError(
+      `Migration ${missing.map((row) => row.migration_name).join(', ')} is applied to the database but missing on disk; deploy the code that has it (or resolve it by hand) before migrating again`,
     );
   }
   const result: Pending = { pending: [], alreadyApplied: [] };
