@@ -61,7 +61,13 @@ export async function ensureWebBuilt(): Promise<void> {
   try {
     if (upToDate()) return;
     const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-    const result = spawnSync(process.execPath, [vite, 'build'], { cwd: WEB_DIR, encoding: 'utf8' });
+    // As `npm start` builds it: a production build (vitest's NODE_ENV=test would pull React's
+    // development runtime into the bundle).
+    const result = spawnSync(process.execPath, [vite, 'build'], {
+      cwd: WEB_DIR,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) {
       throw new Error(`web app build failed:\n${result.stdout}${result.stderr}`);
     }

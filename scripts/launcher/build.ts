@@ -53,10 +53,11 @@ function run(
   args: string[],
   cwd: string,
   signal?: AbortSignal,
+  env?: NodeJS.ProcessEnv,
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     // With the launcher's abort signal: a Ctrl-C while building ends the compilers too.
-    const child = spawn(command, args, { cwd, signal, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, signal, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -190,7 +191,12 @@ export async function buildWebAppIfNeeded(
   if (built > 0 && Math.max(...inputs) <= built) return false;
   const started = Date.now();
   const vite = join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = await run(process.execPath, [vite, 'build'], dir, signal);
+  // Always a production build, whatever NODE_ENV the launcher runs under (under `test` or
+  // `development`, Vite would bundle React's development runtime).
+  const result = await run(process.execPath, [vite, 'build'], dir, signal, {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
   if (result.code !== 0) throw new BuildError('build of apps/web failed', result.output);
   await writeFile(stamp, '');
   const now = new Date();

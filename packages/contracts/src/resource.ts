@@ -19,8 +19,12 @@ export type PriceUnit = z.infer<typeof priceUnit>;
 /** Money is a decimal string with two decimals ("150.00"), never a float (API.md). */
 export const money = z
   .string()
-  .regex(/^\d{1,10}\.\d{2}$/, 'a decimal string with two decimals, like "150.00"');
-export const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code, like "USD"');
+  .regex(/^\d{1,10}\.\d{2}$/, 'a decimal string with two decimals, like "150.00"')
+  .meta({ examples: ['150.00'] });
+export const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 code, like "USD"')
+  .meta({ examples: ['USD'] });
 
 /**
  * `GET /internal/resources/:id` answers `{ data: ResourceSnapshot }`: all booking needs to check

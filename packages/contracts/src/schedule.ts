@@ -12,7 +12,8 @@ export type Weekday = (typeof weekdays)[number];
 /** "HH:MM" from 00:00 to 23:59, or "24:00" (which may only end an interval). */
 export const clockTime = z
   .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time of day "HH:MM" (00:00 to 24:00)');
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time of day "HH:MM" (00:00 to 24:00)')
+  .meta({ examples: ['09:00'] });
 
 /** Minutes after midnight of "HH:MM". */
 export const minutesOf = (time: string): number =>
@@ -20,7 +21,8 @@ export const minutesOf = (time: string): number =>
 
 export const openInterval = z
   .tuple([clockTime, clockTime])
-  .refine(([start, end]) => minutesOf(start) < minutesOf(end), 'an interval starts before it ends');
+  .refine(([start, end]) => minutesOf(start) < minutesOf(end), 'an interval starts before it ends')
+  .meta({ examples: [['09:00', '17:30']] });
 
 /** One day's intervals: sorted and not overlapping (intervals that touch are allowed: they join). */
 export const dayIntervals = z

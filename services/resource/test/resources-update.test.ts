@@ -48,6 +48,7 @@ describe('PATCH /api/resources/:id, PATCH /:id/status, DELETE /:id', () => {
     const category = await createCategory(h, owner, 'Premium');
     const response = await call(h, 'PATCH', `/api/resources/${resource.id}`, owner, {
       name: 'Renamed',
+      type: 'DESK',
       price: '1234567890.12',
       currency: 'GBP',
       priceUnit: 'PER_HOUR',
@@ -58,6 +59,7 @@ describe('PATCH /api/resources/:id, PATCH /:id/status, DELETE /:id', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json<{ data: ResourceJson }>().data).toMatchObject({
       name: 'Renamed',
+      type: 'DESK',
       price: '1234567890.12',
       currency: 'GBP',
       priceUnit: 'PER_HOUR',
@@ -71,7 +73,9 @@ describe('PATCH /api/resources/:id, PATCH /:id/status, DELETE /:id', () => {
     expect(updated).toMatchObject({
       type: 'resource.updated',
       version: 2,
-      payload: { data: { name: 'Renamed', price: '1234567890.12', categoryId: category.id } },
+      payload: {
+        data: { name: 'Renamed', type: 'DESK', price: '1234567890.12', categoryId: category.id },
+      },
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * Generated from the gateway's merged OpenAPI document (GET /api/docs/openapi.json) by
- * `npm run generate:api -w apps/web`; do not edit. e2e/web.test.ts fails when it drifts.
+ * `npm run check:api -- --write`; do not edit. `npm run check:api` fails when it drifts.
  */
 
 export interface paths {
@@ -21,7 +21,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -32,6 +32,28 @@ export interface paths {
                                 [key: string]: unknown;
                             }[];
                         };
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -69,7 +91,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -80,22 +102,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -131,7 +193,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -142,22 +204,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -194,7 +296,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -207,22 +309,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -258,7 +400,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -269,6 +411,55 @@ export interface paths {
                                 message: string;
                             };
                         };
+                    };
+                };
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -305,7 +496,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -316,58 +507,69 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -398,14 +600,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+                         */
                         challengeId: string;
+                        /** @example 123456 */
                         otp: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -416,40 +622,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -492,6 +720,55 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -526,22 +803,35 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -569,7 +859,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -578,6 +868,37 @@ export interface paths {
                         "application/json": {
                             data: components["schemas"]["User"];
                         };
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -605,7 +926,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -616,22 +937,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -663,7 +1024,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -674,22 +1035,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -721,21 +1122,25 @@ export interface paths {
                 content: {
                     "application/json": {
                         email: string;
+                        /** @example Ada */
                         firstName?: string;
+                        /** @example Lovelace */
                         lastName?: string;
                         password: string;
+                        /** @example +44 20 7946 0958 */
                         phone?: string;
                         /**
                          * @default CUSTOMER
                          * @enum {string}
                          */
                         role?: "CUSTOMER" | "VENDOR";
+                        /** @example ada_lovelace */
                         username: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -746,40 +1151,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -815,7 +1242,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -826,6 +1253,55 @@ export interface paths {
                                 message: string;
                             };
                         };
+                    };
+                };
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -858,12 +1334,13 @@ export interface paths {
                     "application/json": {
                         email: string;
                         newPassword: string;
+                        /** @example 123456 */
                         otp: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -876,22 +1353,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -925,7 +1433,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -941,22 +1449,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -988,7 +1527,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -999,22 +1538,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1040,22 +1619,62 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1097,7 +1716,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1108,40 +1727,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1169,12 +1837,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         email: string;
+                        /** @example 123456 */
                         otp: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1185,22 +1854,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1223,14 +1923,20 @@ export interface paths {
             parameters: {
                 query?: {
                     businessId?: string;
-                    /** @description ISO 8601 with an offset, 1970–9999 */
+                    /**
+                     * @description ISO 8601 with an offset, 1970–9999
+                     * @example 2026-06-01T09:00:00.000Z
+                     */
                     from?: string;
                     limit?: number;
                     page?: number;
                     resourceId?: string;
                     sort?: "startTime" | "-startTime" | "createdAt" | "-createdAt";
                     status?: "PENDING" | "CONFIRMED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
-                    /** @description ISO 8601 with an offset, 1970–9999 */
+                    /**
+                     * @description ISO 8601 with an offset, 1970–9999
+                     * @example 2026-06-08T09:00:00.000Z
+                     */
                     to?: string;
                 };
                 header?: never;
@@ -1239,7 +1945,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1255,6 +1961,46 @@ export interface paths {
                         };
                     };
                 };
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1266,6 +2012,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @example 7f3c2a10-book-tatami-0601 */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -1273,27 +2020,43 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "resourceId": "0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b",
+                     *       "startTime": "2026-06-01T09:00:00.000Z",
+                     *       "endTime": "2026-06-01T10:00:00.000Z",
+                     *       "notes": "Arriving by train around 09:00"
+                     *     }
+                     */
                     "application/json": {
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+                         */
                         categoryId?: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601 with an offset, 1970–9999
+                         * @example 2026-06-01T10:00:00.000Z
                          */
                         endTime: string;
                         notes?: string;
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+                         */
                         resourceId?: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601 with an offset, 1970–9999
+                         * @example 2026-06-01T09:00:00.000Z
                          */
                         startTime: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1304,94 +2067,96 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A business rule refuses it: the code says which */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1421,7 +2186,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1432,22 +2197,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1487,7 +2283,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1498,58 +2294,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1581,7 +2408,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1592,58 +2419,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1675,7 +2515,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1686,58 +2526,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1769,7 +2622,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1780,58 +2633,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1861,7 +2727,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1872,22 +2738,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1921,7 +2818,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1932,58 +2829,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2022,18 +2932,20 @@ export interface paths {
                         /**
                          * Format: date-time
                          * @description ISO 8601 with an offset, 1970–9999
+                         * @example 2026-06-01T10:00:00.000Z
                          */
                         endTime: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601 with an offset, 1970–9999
+                         * @example 2026-06-01T09:00:00.000Z
                          */
                         startTime: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2044,112 +2956,96 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A business rule refuses it: the code says which */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2172,11 +3068,17 @@ export interface paths {
             parameters: {
                 query: {
                     categoryId?: string;
-                    /** @description ISO 8601 with an offset, 1970–9999 */
+                    /**
+                     * @description ISO 8601 with an offset, 1970–9999
+                     * @example 2026-06-01T09:00:00.000Z
+                     */
                     from: string;
                     resourceId?: string;
                     slotMinutes?: number;
-                    /** @description ISO 8601 with an offset, 1970–9999 */
+                    /**
+                     * @description ISO 8601 with an offset, 1970–9999
+                     * @example 2026-06-08T09:00:00.000Z
+                     */
                     to: string;
                 };
                 header?: never;
@@ -2185,7 +3087,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2196,40 +3098,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2253,6 +3168,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description A city: part of the address, any case (`kyoto` finds "1-2-3 Gion, Kyoto") */
+                    city?: string;
                     limit?: number;
                     page?: number;
                     /** @description Part of the name, any case */
@@ -2268,7 +3185,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2284,22 +3201,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description A token was sent and is not valid */
@@ -2308,34 +3216,38 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2352,6 +3264,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @example 1-2-3 Gion, Higashiyama, Kyoto */
                         address?: string;
                         /**
                          * @description A customer who cancels at least freeCancellationHours before the start is refunded in full, later gets lateRefundPercent back; a cancellation by the business, an admin or the platform is refunded in full, a NO_SHOW not at all. Customers may reschedule until freeCancellationHours before the start; after that only the business or an admin can. The object is replaced whole (on PATCH too): a key left out takes its default, so {"lateRefundPercent": 50} means {"freeCancellationHours": 24, "lateRefundPercent": 50} whatever was set before; {} restores the defaults
@@ -2377,6 +3290,7 @@ export interface paths {
                          * @default 1440
                          */
                         confirmationWindowMinutes?: number;
+                        /** @example A quiet inn by the river, ten minutes from Gion. */
                         description?: string;
                         email?: string;
                         /**
@@ -2385,6 +3299,7 @@ export interface paths {
                          * @enum {string}
                          */
                         maintenancePolicy?: "CANCEL" | "KEEP";
+                        /** @example Sakura Inn */
                         name: string;
                         /**
                          * @description How customers pay: NONE (default; nothing is paid through the platform), PREPAY (the booking’s total when it is made; an unpaid booking is released when its payment window ends), POSTPAY (the customer is asked to pay once the booking is completed)
@@ -2392,6 +3307,7 @@ export interface paths {
                          * @enum {string}
                          */
                         paymentMode?: "NONE" | "PREPAY" | "POSTPAY";
+                        /** @example +81 75 123 4567 */
                         phone?: string;
                         timezone?: string;
                         /** @enum {string} */
@@ -2400,7 +3316,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2411,40 +3327,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description VENDOR_ALREADY_HAS_BUSINESS */
@@ -2453,16 +3360,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2492,7 +3430,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2503,22 +3441,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description A token was sent and is not valid */
@@ -2527,34 +3456,38 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2580,76 +3513,71 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2695,6 +3623,7 @@ export interface paths {
                          * @enum {string}
                          */
                         maintenancePolicy?: "CANCEL" | "KEEP";
+                        /** @example Sakura Inn */
                         name?: string;
                         /**
                          * @description How customers pay: NONE (default; nothing is paid through the platform), PREPAY (the booking’s total when it is made; an unpaid booking is released when its payment window ends), POSTPAY (the customer is asked to pay once the booking is completed)
@@ -2707,7 +3636,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2718,76 +3647,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2813,7 +3755,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2824,22 +3766,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description A token was sent and is not valid */
@@ -2848,34 +3781,38 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2894,7 +3831,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         overrides?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @example 2026-06-01
+                             */
                             date: string;
                             intervals: [
                                 string,
@@ -2935,7 +3875,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2946,94 +3886,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3058,94 +3993,71 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3190,7 +4102,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3201,76 +4113,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3306,7 +4231,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3317,76 +4242,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3410,7 +4348,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3421,40 +4359,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3489,7 +4440,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3505,58 +4456,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3588,7 +4534,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3599,58 +4545,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No such payment, or not one the caller may see */
@@ -3659,16 +4578,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3706,14 +4638,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description What to give back (a decimal string); all that is left when absent */
+                        /**
+                         * @description What to give back (a decimal string); all that is left when absent
+                         * @example 150.00
+                         */
                         amount?: string;
+                        /** @example The room was not ready on arrival */
                         reason: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3724,58 +4660,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No such payment, or not one the caller may see */
@@ -3784,16 +4693,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description INVALID_STATUS_TRANSITION */
@@ -3802,16 +4702,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description REFUND_EXCEEDS_PAYMENT, PROVIDER_REFUSED */
@@ -3820,16 +4729,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No answer from the provider: the refund is completed later */
@@ -3838,16 +4749,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3883,7 +4785,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -3894,58 +4796,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No such payment, or not one the caller may see */
@@ -3954,16 +4829,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description INVALID_STATUS_TRANSITION: not FAILED, or its booking was cancelled */
@@ -3972,16 +4838,36 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description The provider cannot be reached */
@@ -3990,16 +4876,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4041,7 +4918,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4052,58 +4929,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No such payment, or not one the caller may see */
@@ -4112,16 +4962,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Not PENDING, expired, cancelled, or not simulated */
@@ -4130,16 +4971,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4170,12 +5042,54 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The checkout page */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such checkout session (an HTML page saying so) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -4200,15 +5114,77 @@ export interface paths {
                         /** @enum {string} */
                         action: "pay" | "decline";
                     };
+                    "application/x-www-form-urlencoded": {
+                        /** @enum {string} */
+                        action: "pay" | "decline";
+                    };
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done: back to the page (`Location`), which shows the outcome */
+                303: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such checkout session (an HTML page saying so) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -4236,13 +5212,14 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example stripe */
                     provider: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4264,16 +5241,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No such provider here */
@@ -4282,16 +5250,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4319,7 +5300,9 @@ export interface paths {
                     businessId?: string;
                     categoryId?: string;
                     limit?: number;
+                    /** @example 100 */
                     maxPrice?: string;
+                    /** @example 100 */
                     minPrice?: string;
                     page?: number;
                     search?: string;
@@ -4333,7 +5316,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4349,40 +5332,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4411,14 +5398,20 @@ export interface paths {
                             minNoticeMinutes?: number;
                             slotMinutes?: number | null;
                         };
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+                         */
                         categoryId?: string;
+                        /** @example USD */
                         currency: string;
                         description?: string;
                         metadata?: {
                             [key: string]: unknown;
                         };
+                        /** @example Tatami Room */
                         name: string;
+                        /** @example 150.00 */
                         price: string;
                         /** @enum {string} */
                         priceUnit?: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
@@ -4428,7 +5421,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4439,76 +5432,78 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A business rule refuses it: the code says which */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4538,7 +5533,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4549,76 +5544,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4644,58 +5625,62 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4726,12 +5711,15 @@ export interface paths {
                             slotMinutes?: number | null;
                         };
                         categoryId?: string | null;
+                        /** @example USD */
                         currency?: string;
                         description?: string | null;
                         metadata?: {
                             [key: string]: unknown;
                         };
+                        /** @example Tatami Room */
                         name?: string;
+                        /** @example 150.00 */
                         price?: string;
                         /** @enum {string} */
                         priceUnit?: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
@@ -4739,7 +5727,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4750,76 +5738,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A business rule refuses it: the code says which */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4845,7 +5846,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4856,76 +5857,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4947,7 +5934,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         overrides?: {
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @example 2026-06-01
+                             */
                             date: string;
                             intervals: [
                                 string,
@@ -4988,7 +5978,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4999,76 +5989,80 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5093,76 +6087,62 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5204,7 +6184,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5215,58 +6195,80 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5306,14 +6308,20 @@ export interface paths {
                                 minNoticeMinutes?: number;
                                 slotMinutes?: number | null;
                             };
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+                             */
                             categoryId?: string;
+                            /** @example USD */
                             currency: string;
                             description?: string;
                             metadata?: {
                                 [key: string]: unknown;
                             };
+                            /** @example Tatami Room */
                             name: string;
+                            /** @example 150.00 */
                             price: string;
                             /** @enum {string} */
                             priceUnit?: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
@@ -5324,7 +6332,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5335,76 +6343,78 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A business rule refuses it: the code says which */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5437,7 +6447,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5453,40 +6463,44 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5504,12 +6518,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         description?: string;
+                        /** @example Double room */
                         name: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5520,76 +6535,87 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A business rule refuses it: the code says which */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5619,7 +6645,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5630,22 +6656,53 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5671,58 +6728,71 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5743,12 +6813,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         description?: string | null;
+                        /** @example Double room */
                         name?: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5759,58 +6830,89 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description A conflict with the current state: the code says which */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5839,7 +6941,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5850,58 +6952,62 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description VALIDATION_ERROR (or the code named for this route): `details` names every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description UNAUTHENTICATED: no valid access token (on sign-in routes, the code says what failed) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description FORBIDDEN (or the code named for this route): the caller may not do this */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description NOT_FOUND: no such thing, or one the caller may not see */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details?: {
-                                    [key: string]: unknown;
-                                };
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests; try again after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SERVICE_UNAVAILABLE: a dependency is down; try again after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "retry-after"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5921,58 +7027,104 @@ export interface components {
         Availability: {
             /** @description time held by bookings, buffers included (for a resource) */
             busy: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T10:00:00.000Z
+                 */
                 endTime: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 startTime: string;
             }[];
             /** @description slots a booking could take now; `available`: how many units are free */
             free: {
                 available: number;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T10:00:00.000Z
+                 */
                 endTime: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 startTime: string;
             }[];
             /** @description open time in the window (the whole window when always open) */
             open: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T10:00:00.000Z
+                 */
                 endTime: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 startTime: string;
             }[];
-            /** @description the business’s time zone, in which hours and the grid count */
+            /**
+             * @description the business’s time zone, in which hours and the grid count
+             * @example Asia/Tokyo
+             */
             timezone: string;
         };
         AvailabilityInput: {
             /** @description time held by bookings, buffers included (for a resource) */
             busy: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T10:00:00.000Z
+                 */
                 endTime: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 startTime: string;
             }[];
             /** @description slots a booking could take now; `available`: how many units are free */
             free: {
                 available: number;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T10:00:00.000Z
+                 */
                 endTime: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 startTime: string;
             }[];
             /** @description open time in the window (the whole window when always open) */
             open: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T10:00:00.000Z
+                 */
                 endTime: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 startTime: string;
             }[];
-            /** @description the business’s time zone, in which hours and the grid count */
+            /**
+             * @description the business’s time zone, in which hours and the grid count
+             * @example Asia/Tokyo
+             */
             timezone: string;
         };
         Booking: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
+            /** @example Sakura Inn */
             businessName: string;
             /** @description the business’s policy when the booking was made: what a cancellation refunds */
             cancellationPolicy: {
@@ -5983,12 +7135,22 @@ export interface components {
             cancelledBy: string | null;
             cancelReason: string | null;
             categoryId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
+            /** @example USD */
             currency: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T10:00:00.000Z
+             */
             endTime: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             notes: string | null;
             /** @description while a PREPAY booking awaits payment: when it is released unpaid */
@@ -6000,29 +7162,53 @@ export interface components {
             paymentMode: "NONE" | "PREPAY" | "POSTPAY";
             /** @enum {string} */
             paymentStatus: "NOT_REQUIRED" | "PENDING" | "PAID" | "FAILED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+            /** @example 150.00 */
             priceAtBooking: string;
             /** @enum {string} */
             priceUnit: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             resourceId: string;
+            /** @example Tatami Room */
             resourceName: string;
+            /** @example HOTEL_ROOM */
             resourceType: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             startTime: string;
             /** @enum {string} */
             status: "PENDING" | "CONFIRMED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** @example Asia/Tokyo */
             timezone: string;
+            /** @example 150.00 */
             totalPrice: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             userId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             vendorId: string;
         };
         BookingInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
+            /** @example Sakura Inn */
             businessName: string;
             /** @description the business’s policy when the booking was made: what a cancellation refunds */
             cancellationPolicy: {
@@ -6033,12 +7219,22 @@ export interface components {
             cancelledBy: string | null;
             cancelReason: string | null;
             categoryId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
+            /** @example USD */
             currency: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T10:00:00.000Z
+             */
             endTime: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             notes: string | null;
             /** @description while a PREPAY booking awaits payment: when it is released unpaid */
@@ -6050,28 +7246,51 @@ export interface components {
             paymentMode: "NONE" | "PREPAY" | "POSTPAY";
             /** @enum {string} */
             paymentStatus: "NOT_REQUIRED" | "PENDING" | "PAID" | "FAILED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+            /** @example 150.00 */
             priceAtBooking: string;
             /** @enum {string} */
             priceUnit: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             resourceId: string;
+            /** @example Tatami Room */
             resourceName: string;
+            /** @example HOTEL_ROOM */
             resourceType: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             startTime: string;
             /** @enum {string} */
             status: "PENDING" | "CONFIRMED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** @example Asia/Tokyo */
             timezone: string;
+            /** @example 150.00 */
             totalPrice: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             userId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             vendorId: string;
         };
         BookingStatusChange: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             at: string;
             /** @description null when the platform made the change (an expiry) */
             changedBy: string | null;
@@ -6081,7 +7300,10 @@ export interface components {
             toStatus: "PENDING" | "CONFIRMED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
         };
         BookingStatusChangeInput: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             at: string;
             /** @description null when the platform made the change (an expiry) */
             changedBy: string | null;
@@ -6099,11 +7321,17 @@ export interface components {
             };
             /** @description Minutes a PENDING booking waits for the business to confirm it */
             confirmationWindowMinutes: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
             description: string | null;
             email: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             isVerified: boolean;
             /**
@@ -6112,7 +7340,10 @@ export interface components {
              */
             maintenancePolicy: "CANCEL" | "KEEP";
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             ownerId: string;
             /**
              * @description How customers pay: NONE (default; nothing is paid through the platform), PREPAY (the booking’s total when it is made; an unpaid booking is released when its payment window ends), POSTPAY (the customer is asked to pay once the booking is completed)
@@ -6125,7 +7356,10 @@ export interface components {
             timezone: string;
             /** @enum {string} */
             type: "HOTEL" | "CLINIC" | "SALON" | "CO_WORKING" | "OTHER";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
             verifiedAt: string | null;
         };
@@ -6138,11 +7372,17 @@ export interface components {
             };
             /** @description Minutes a PENDING booking waits for the business to confirm it */
             confirmationWindowMinutes: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
             description: string | null;
             email: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             isVerified: boolean;
             /**
@@ -6151,7 +7391,10 @@ export interface components {
              */
             maintenancePolicy: "CANCEL" | "KEEP";
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             ownerId: string;
             /**
              * @description How customers pay: NONE (default; nothing is paid through the platform), PREPAY (the booking’s total when it is made; an unpaid booking is released when its payment window ends), POSTPAY (the customer is asked to pay once the booking is completed)
@@ -6164,14 +7407,20 @@ export interface components {
             timezone: string;
             /** @enum {string} */
             type: "HOTEL" | "CLINIC" | "SALON" | "CO_WORKING" | "OTHER";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
             verifiedAt: string | null;
         };
         BusinessSchedule: {
             /** @description Dated exceptions, by date; [] when none */
             overrides: {
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @example 2026-06-01
+                 */
                 date: string;
                 intervals: [
                     string,
@@ -6215,7 +7464,10 @@ export interface components {
         BusinessScheduleInput: {
             /** @description Dated exceptions, by date; [] when none */
             overrides: {
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @example 2026-06-01
+                 */
                 date: string;
                 intervals: [
                     string,
@@ -6256,80 +7508,148 @@ export interface components {
                 ][];
             } | null;
         };
+        Error: {
+            error: {
+                code: string;
+                details?: {
+                    [key: string]: unknown;
+                };
+                message: string;
+                requestId: string;
+            };
+        };
+        ErrorInput: {
+            error: {
+                code: string;
+                details?: {
+                    [key: string]: unknown;
+                };
+                message: string;
+                requestId: string;
+            };
+        };
         Payment: {
+            /** @example 150.00 */
             amount: string;
             /** @description Checkouts opened and their outcomes, oldest first */
             attempts: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 at: string;
                 error: string | null;
                 /** @enum {string} */
                 outcome: "CHECKOUT_CREATED" | "SUCCEEDED" | "DECLINED" | "EXPIRED" | "CANCELLED" | "PROVIDER_ERROR";
             }[];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             bookingId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
             /** @description Where the customer pays (a page of the provider’s) */
             checkoutUrl: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
+            /** @example USD */
             currency: string;
             /** @description When a PENDING payment stops taking payment (PREPAY: the payment window) */
             expiresAt: string | null;
             /** @description Why it is FAILED */
             failureReason: ("DECLINED" | "EXPIRED" | "CANCELLED") | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             /** @enum {string} */
             kind: "PREPAY" | "POSTPAY";
             paidAt: string | null;
             /** @enum {string} */
             provider: "simulated" | "stripe";
+            /** @example 150.00 */
             refundedAmount: string;
             /** @enum {string} */
             status: "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED" | "PARTIALLY_REFUNDED";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             userId: string;
         };
         PaymentInput: {
+            /** @example 150.00 */
             amount: string;
             /** @description Checkouts opened and their outcomes, oldest first */
             attempts: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T09:00:00.000Z
+                 */
                 at: string;
                 error: string | null;
                 /** @enum {string} */
                 outcome: "CHECKOUT_CREATED" | "SUCCEEDED" | "DECLINED" | "EXPIRED" | "CANCELLED" | "PROVIDER_ERROR";
             }[];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             bookingId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
             /** @description Where the customer pays (a page of the provider’s) */
             checkoutUrl: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
+            /** @example USD */
             currency: string;
             /** @description When a PENDING payment stops taking payment (PREPAY: the payment window) */
             expiresAt: string | null;
             /** @description Why it is FAILED */
             failureReason: ("DECLINED" | "EXPIRED" | "CANCELLED") | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             /** @enum {string} */
             kind: "PREPAY" | "POSTPAY";
             paidAt: string | null;
             /** @enum {string} */
             provider: "simulated" | "stripe";
+            /** @example 150.00 */
             refundedAmount: string;
             /** @enum {string} */
             status: "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED" | "PARTIALLY_REFUNDED";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             userId: string;
         };
         Resource: {
@@ -6343,19 +7663,30 @@ export interface components {
                 minNoticeMinutes: number;
                 slotMinutes: number | null;
             };
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
             categoryId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
+            /** @example USD */
             currency: string;
             description: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             metadata: {
                 [key: string]: unknown;
             };
             name: string;
+            /** @example 150.00 */
             price: string;
             /** @enum {string} */
             priceUnit: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
@@ -6363,31 +7694,58 @@ export interface components {
             status: "ACTIVE" | "INACTIVE" | "MAINTENANCE" | "DELETED";
             /** @enum {string} */
             type: "HOTEL_ROOM" | "DOCTOR_SLOT" | "SALON_CHAIR" | "DESK" | "OTHER";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
         };
         ResourceCategory: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
             description: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
         };
         ResourceCategoryInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
             description: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
         };
         ResourceInput: {
@@ -6401,19 +7759,30 @@ export interface components {
                 minNoticeMinutes: number;
                 slotMinutes: number | null;
             };
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             businessId: string;
             categoryId: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
+            /** @example USD */
             currency: string;
             description: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             metadata: {
                 [key: string]: unknown;
             };
             name: string;
+            /** @example 150.00 */
             price: string;
             /** @enum {string} */
             priceUnit: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
@@ -6421,14 +7790,20 @@ export interface components {
             status: "ACTIVE" | "INACTIVE" | "MAINTENANCE" | "DELETED";
             /** @enum {string} */
             type: "HOTEL_ROOM" | "DOCTOR_SLOT" | "SALON_CHAIR" | "DESK" | "OTHER";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
         };
         ResourceSchedule: {
             /** @description true: the resource has none of its own; this is its business's */
             inherited: boolean;
             overrides: {
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @example 2026-06-01
+                 */
                 date: string;
                 intervals: [
                     string,
@@ -6473,7 +7848,10 @@ export interface components {
             /** @description true: the resource has none of its own; this is its business's */
             inherited: boolean;
             overrides: {
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @example 2026-06-01
+                 */
                 date: string;
                 intervals: [
                     string,
@@ -6536,8 +7914,11 @@ export interface components {
             /** @description Per currency: lowest, highest and average price (rounded to cents) */
             priceByCurrency: {
                 [key: string]: {
+                    /** @example 150.00 */
                     avg: string;
+                    /** @example 150.00 */
                     max: string;
+                    /** @example 150.00 */
                     min: string;
                 };
             };
@@ -6565,8 +7946,11 @@ export interface components {
             /** @description Per currency: lowest, highest and average price (rounded to cents) */
             priceByCurrency: {
                 [key: string]: {
+                    /** @example 150.00 */
                     avg: string;
+                    /** @example 150.00 */
                     max: string;
+                    /** @example 150.00 */
                     min: string;
                 };
             };
@@ -6587,24 +7971,39 @@ export interface components {
             user: components["schemas"]["UserInput"];
         };
         TwoFactorRequired: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             challengeId: string;
             /** @constant */
             twoFactorRequired: true;
         };
         TwoFactorRequiredInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             challengeId: string;
             /** @constant */
             twoFactorRequired: true;
         };
         User: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
             email: string;
             firstName: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             isEmailVerified: boolean;
             lastLoginAt: string | null;
@@ -6615,17 +8014,29 @@ export interface components {
             /** @enum {string} */
             status: "ACTIVE" | "SUSPENDED" | "PENDING_VERIFICATION" | "DELETED";
             twoFactorEnabled: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
             username: string;
         };
         UserInput: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             createdAt: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
             email: string;
             firstName: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b
+             */
             id: string;
             isEmailVerified: boolean;
             lastLoginAt: string | null;
@@ -6636,7 +8047,10 @@ export interface components {
             /** @enum {string} */
             status: "ACTIVE" | "SUSPENDED" | "PENDING_VERIFICATION" | "DELETED";
             twoFactorEnabled: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-06-01T09:00:00.000Z
+             */
             updatedAt: string;
             username: string;
         };

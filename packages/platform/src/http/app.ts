@@ -22,6 +22,7 @@ import { sendError, validationError } from '../errors/error-envelope.js';
 import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
 import { duplicateKey, inputProblem } from './input-text.js';
+import { completeOpenApiDocument } from './openapi.js';
 import { createMetricsRegistry, installMetrics } from './metrics.js';
 import { RequestLogController } from './request-log.js';
 import { requestLoggerFactory } from './request-logger.js';
@@ -203,8 +204,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     },
     transform: jsonSchemaTransform,
     // The schemas named with `.meta({ id })` (Booking, Business…) go to components.schemas,
-    // where the routes' `$ref`s point.
-    transformObject: jsonSchemaTransformObject,
+    // where the routes' `$ref`s point; then the examples and responses every route shares.
+    transformObject: (document) => completeOpenApiDocument(jsonSchemaTransformObject(document)),
   });
 
   const headers = securityHeaders();

@@ -1,4 +1,5 @@
 export * from './app.js';
 export * from './health.js';
 export * from './responses.js';
+export { errorResponseObject } from './openapi.js';
 export { createMetricsRegistry } from './metrics.js';

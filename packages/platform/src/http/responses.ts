@@ -28,14 +28,17 @@ export const toSkipTake = ({ page, limit }: Page): { skip: number; take: number 
   take: limit,
 });
 
-export const errorResponse = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-    requestId: z.string(),
-  }),
-});
+/** API.md's error envelope; `Error` in the OpenAPI document, where every error response points. */
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
 
 /** A path id: malformed → 400 VALIDATION_ERROR before the handler (API.md). */
 export const idParams = z.object({ id: z.uuid() });
@@ -57,10 +60,13 @@ const YEAR_10000 = Date.UTC(10_000, 0, 1);
  * An instant a client sends: ISO 8601 with an offset, from 1970 to the end of 9999. Outside
  * that a date means nothing here, and PostgreSQL refuses some of it (it has no year 0).
  */
-export const isoInstant = z.iso.datetime({ offset: true }).refine(
-  (value) => {
-    const at = Date.parse(value);
-    return at >= 0 && at < YEAR_10000;
-  },
-  { message: 'must be between 1970 and 9999' },
-);
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine(
+    (value) => {
+      const at = Date.parse(value);
+      return at >= 0 && at < YEAR_10000;
+    },
+    { message: 'must be between 1970 and 9999' },
+  )
+  .meta({ examples: ['2026-06-01T09:00:00.000Z'] });

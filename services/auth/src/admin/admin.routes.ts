@@ -56,7 +56,7 @@ export function registerAdminRoutes(
         security,
         summary: 'One user',
         params: idParams,
-        response: { 200: dataOf(publicUserSchema), 404: errorResponse },
+        response: { 200: dataOf(publicUserSchema), 403: errorResponse, 404: errorResponse },
       },
     },
     async (request) => ({ data: presentUser(await admin.get(request.params.id)) }),
@@ -72,7 +72,12 @@ export function registerAdminRoutes(
         summary: 'Suspend or reactivate a user; suspension ends their sessions at once',
         params: idParams,
         body: z.strictObject({ status: z.enum(['ACTIVE', 'SUSPENDED']) }),
-        response: { 200: dataOf(publicUserSchema), 404: errorResponse, 409: errorResponse },
+        response: {
+          200: dataOf(publicUserSchema),
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => ({
@@ -96,7 +101,7 @@ export function registerAdminRoutes(
         security,
         summary: 'Delete a user (soft: status DELETED)',
         params: idParams,
-        response: { 204: z.null().describe('Deleted'), 404: errorResponse },
+        response: { 204: z.null().describe('Deleted'), 403: errorResponse, 404: errorResponse },
       },
     },
     async (request, reply) => {

@@ -47,21 +47,26 @@ export const username = z
     /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
     'letters, digits, dot, dash and underscore; not starting with a symbol',
   )
-  .refine((value) => !value.includes('@'), 'must not contain @');
+  .refine((value) => !value.includes('@'), 'must not contain @')
+  .meta({ examples: ['ada_lovelace'] });
 export const password = z
   .string()
   .min(8, 'at least 8 characters')
   .max(128, 'at most 128 characters');
-export const otp = z.string().regex(/^\d{6}$/, 'six digits');
+export const otp = z
+  .string()
+  .regex(/^\d{6}$/, 'six digits')
+  .meta({ examples: ['123456'] });
 const personName = z
   .string()
   .trim()
   .min(1)
   .max(100)
   .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-export const firstName = personName;
-export const lastName = personName;
+export const firstName = personName.meta({ examples: ['Ada'] });
+export const lastName = personName.meta({ examples: ['Lovelace'] });
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ()-]{5,32}$/, 'a phone number');
+  .regex(/^\+?[0-9 ()-]{5,32}$/, 'a phone number')
+  .meta({ examples: ['+44 20 7946 0958'] });

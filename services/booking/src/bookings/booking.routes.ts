@@ -48,6 +48,7 @@ export function registerBookingRoutes(
         response: {
           201: dataOf(bookingSchema),
           400: errorResponse,
+          403: errorResponse,
           404: errorResponse,
           409: errorResponse,
           422: errorResponse,

@@ -12,6 +12,8 @@ import { isoInstant } from '@slotwise/platform/http';
 import type { BookingRecord, HistoryEntry } from './booking.types.js';
 
 const instant = isoInstant.describe('ISO 8601 with an offset, 1970–9999');
+/** The end of a range, with an example after the start's (isoInstant's) so that the pair works. */
+const endingAt = (example: string) => instant.meta({ examples: [example] });
 
 /** Exactly one of `resourceId` and `categoryId` (a room type: any free unit of it). */
 function exactlyOneTarget(
@@ -32,15 +34,28 @@ export const createBookingBody = z
     resourceId: z.uuid().optional(),
     categoryId: z.uuid().optional(),
     startTime: instant,
-    endTime: instant,
+    endTime: endingAt('2026-06-01T10:00:00.000Z'),
     notes: z.string().trim().max(1000).optional(),
   })
-  .superRefine(exactlyOneTarget);
+  .superRefine(exactlyOneTarget)
+  .meta({
+    examples: [
+      {
+        resourceId: '0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b',
+        startTime: '2026-06-01T09:00:00.000Z',
+        endTime: '2026-06-01T10:00:00.000Z',
+        notes: 'Arriving by train around 09:00',
+      },
+    ],
+  });
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
 export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
-export const rescheduleBody = z.strictObject({ startTime: instant, endTime: instant });
+export const rescheduleBody = z.strictObject({
+  startTime: instant,
+  endTime: endingAt('2026-06-01T10:00:00.000Z'),
+});
 
 export const bookingSchema = z
   .object({
@@ -50,16 +65,16 @@ export const bookingSchema = z
     businessId: z.uuid(),
     resourceId: z.uuid(),
     categoryId: z.uuid().nullable(),
-    businessName: z.string(),
-    resourceName: z.string(),
-    resourceType: z.string(),
+    businessName: z.string().meta({ examples: ['Sakura Inn'] }),
+    resourceName: z.string().meta({ examples: ['Tatami Room'] }),
+    resourceType: z.string().meta({ examples: ['HOTEL_ROOM'] }),
     priceAtBooking: money,
     priceUnit,
     currency,
     totalPrice: money,
-    timezone: z.string(),
+    timezone: z.string().meta({ examples: ['Asia/Tokyo'] }),
     startTime: z.iso.datetime(),
-    endTime: z.iso.datetime(),
+    endTime: z.iso.datetime().meta({ examples: ['2026-06-01T10:00:00.000Z'] }),
     status: bookingStatus,
     notes: z.string().nullable(),
     cancelledAt: z.iso.datetime().nullable(),
@@ -124,7 +139,7 @@ export const listQuery = {
   resourceId: z.uuid().optional(),
   businessId: z.uuid().optional(),
   from: instant.optional(),
-  to: instant.optional(),
+  to: endingAt('2026-06-08T09:00:00.000Z').optional(),
   sort: z.enum(['startTime', '-startTime', 'createdAt', '-createdAt']).default('startTime'),
 };
 
@@ -133,7 +148,7 @@ export const availabilityQuery = z
     resourceId: z.uuid().optional(),
     categoryId: z.uuid().optional(),
     from: instant,
-    to: instant,
+    to: endingAt('2026-06-08T09:00:00.000Z'),
     slotMinutes: z.coerce
       .number()
       .int()
@@ -143,10 +158,16 @@ export const availabilityQuery = z
   })
   .superRefine(exactlyOneTarget);
 
-const range = z.object({ startTime: z.iso.datetime(), endTime: z.iso.datetime() });
+const range = z.object({
+  startTime: z.iso.datetime(),
+  endTime: z.iso.datetime().meta({ examples: ['2026-06-01T10:00:00.000Z'] }),
+});
 export const availabilitySchema = z
   .object({
-    timezone: z.string().describe('the business’s time zone, in which hours and the grid count'),
+    timezone: z
+      .string()
+      .meta({ examples: ['Asia/Tokyo'] })
+      .describe('the business’s time zone, in which hours and the grid count'),
     open: z.array(range).describe('open time in the window (the whole window when always open)'),
     busy: z.array(range).describe('time held by bookings, buffers included (for a resource)'),
     free: z
@@ -160,4 +181,5 @@ export const idempotencyKey = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+  .meta({ examples: ['7f3c2a10-book-tatami-0601'] });

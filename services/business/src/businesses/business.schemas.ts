@@ -84,8 +84,8 @@ const prose = (max: number) =>
     .regex(/^(?:[^\p{Cc}]|[\r\n\t])*$/u, 'no control characters but line breaks and tabs');
 
 const fields = {
-  name: oneLine(200),
-  description: prose(2000),
+  name: oneLine(200).meta({ examples: ['Sakura Inn'] }),
+  description: prose(2000).meta({ examples: ['A quiet inn by the river, ten minutes from Gion.'] }),
   email: z
     .string()
     .trim()
@@ -95,8 +95,9 @@ const fields = {
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()-]{5,32}$/, 'a phone number'),
-  address: prose(500),
+    .regex(/^\+?[0-9 ()-]{5,32}$/, 'a phone number')
+    .meta({ examples: ['+81 75 123 4567'] }),
+  address: prose(500).meta({ examples: ['1-2-3 Gion, Higashiyama, Kyoto'] }),
   timezone: z
     .string()
     .trim()
@@ -192,6 +193,13 @@ export const listBusinessesQuery = z.strictObject({
   type: businessType.optional(),
   status: businessStatus.optional().describe('Non-admins may only ask for ACTIVE'),
   search: z.string().trim().min(1).max(100).optional().describe('Part of the name, any case'),
+  city: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('A city: part of the address, any case (`kyoto` finds "1-2-3 Gion, Kyoto")'),
   sort: z.enum(businessSorts).default('-createdAt'),
   ...paginationQuery,
 });

@@ -9,6 +9,11 @@ const tags = ['payments'];
 const params = z.object({
   sessionRef: z.string().min(1).max(100).describe('The checkout session (from `checkoutUrl`)'),
 });
+const html = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: z.string() } },
+});
+const missing = html('No such checkout session (an HTML page saying so)');
 
 /** An HTML page with its own policy: the URL is a capability, so it is neither cached nor leaked. */
 function sendPage(reply: FastifyReply, status: number, render: (nonce: string) => string) {
@@ -55,6 +60,7 @@ export async function registerCheckoutRoutes(
           summary:
             'The simulated provider’s checkout page (HTML): amount, business, Pay and Decline',
           params,
+          response: { 200: html('The checkout page'), 404: missing },
         },
       },
       async (request, reply) => {
@@ -74,18 +80,19 @@ export async function registerCheckoutRoutes(
             'The page’s form posts `action=pay` or `action=decline` (form-encoded or JSON). The ' +
             'simulated provider then reports the outcome through the webhook path.',
           params,
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: z.strictObject({ action: z.enum(['pay', 'decline']) }),
+          response: {
+            303: z.null().describe('Done: back to the page (`Location`), which shows the outcome'),
+            404: missing,
+          },
         },
       },
       async (request, reply) => {
         const path = request.url.split('?')[0]!;
         const view = await deps.checkout.act(request.params.sessionRef, request.body.action);
         if (!view) return sendPage(reply, 404, renderMissingPage);
-        return reply
-          .status(303)
-          .header('location', path)
-          .header('cache-control', 'no-store')
-          .send();
+        return reply.header('cache-control', 'no-store').redirect(path, 303);
       },
     );
   });

@@ -97,7 +97,8 @@ const reasonText = z
   .trim()
   .min(1)
   .max(500)
-  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters')
+  .meta({ examples: ['The room was not ready on arrival'] });
 
 export const refundBody = z.strictObject({
   amount: positiveMoney

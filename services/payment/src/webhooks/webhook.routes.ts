@@ -37,7 +37,10 @@ export async function registerWebhookRoutes(
             'is a 400 and changes nothing; an event received before answers 200 again, ' +
             '`duplicate: true`, and changes nothing.',
           params: z.object({
-            provider: z.string().regex(/^[a-z]{1,32}$/, 'a provider name, e.g. stripe'),
+            provider: z
+              .string()
+              .regex(/^[a-z]{1,32}$/, 'a provider name, e.g. stripe')
+              .meta({ examples: ['stripe'] }),
           }),
           response: {
             200: dataOf(

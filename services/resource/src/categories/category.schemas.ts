@@ -4,13 +4,15 @@ import { label, longText } from '../resources/resource.schemas.js';
 import type { CategoryRecord } from './category.types.js';
 
 export const categoryInput = z.strictObject({
-  name: label(100),
+  name: label(100).meta({ examples: ['Double room'] }),
   description: longText(1_000).optional(),
 });
 
 export const categoryPatch = z
   .strictObject({
-    name: label(100).optional(),
+    name: label(100)
+      .meta({ examples: ['Double room'] })
+      .optional(),
     description: longText(1_000).nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');

@@ -41,7 +41,7 @@ export const metadata = z
   );
 
 export const resourceInput = z.strictObject({
-  name: label(200),
+  name: label(200).meta({ examples: ['Tatami Room'] }),
   type: resourceType,
   categoryId: z.uuid().optional(),
   description: longText(5_000).optional(),
@@ -58,7 +58,10 @@ export const bulkInput = z.strictObject({
 
 export const resourcePatch = z
   .strictObject({
-    name: label(200).optional(),
+    name: label(200)
+      .meta({ examples: ['Tatami Room'] })
+      .optional(),
+    type: resourceType.optional(),
     description: longText(5_000).nullable().optional(),
     categoryId: z.uuid().nullable().optional(),
     price: money.optional(),
@@ -74,7 +77,10 @@ export const resourcePatch = z
 export const statusBody = z.strictObject({ status: z.enum(['ACTIVE', 'INACTIVE', 'MAINTENANCE']) });
 
 /** A price bound in a query string: up to two decimals, still never a float. */
-const priceBound = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'a decimal like "10" or "19.99"');
+const priceBound = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'a decimal like "10" or "19.99"')
+  .meta({ examples: ['100'] });
 
 export const listQuery = z.strictObject({
   businessId: z.uuid().optional(),

@@ -72,7 +72,7 @@ export type NewResource = Pick<
   >;
 
 type Editable =
-  'name' | 'description' | 'categoryId' | 'price' | 'currency' | 'priceUnit' | 'metadata';
+  'name' | 'type' | 'description' | 'categoryId' | 'price' | 'currency' | 'priceUnit' | 'metadata';
 
 /**
  * PATCH /:id as given: a null clears `description` or `categoryId`; `bookingRules` are merged into

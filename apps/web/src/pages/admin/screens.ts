@@ -1,0 +1,2 @@
+/** The admin area's pages (see routes.tsx for their paths and titles). */
+export type AdminScreen = 'queue' | 'businesses' | 'users';
