@@ -1,3 +1,5 @@
+import type { Booking } from './api/client';
+
 /** Dates and times shown in a given time zone (the business's), in the visitor's language. */
 export function formatTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, {
@@ -28,4 +30,39 @@ export function dayKey(iso: string, timeZone: string): string {
     day: '2-digit',
     timeZone,
   }).format(new Date(iso));
+}
+
+const BOOKING_STATUS: Record<Booking['status'], string> = {
+  PENDING: 'Waiting for the business to confirm',
+  CONFIRMED: 'Confirmed',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+  NO_SHOW: 'No-show',
+};
+
+/** A booking's status in words: a PENDING one paid up front waits for its payment first. */
+export function bookingStatusText(booking: Pick<Booking, 'status' | 'paymentStatus'>): string {
+  if (booking.status === 'PENDING' && booking.paymentStatus === 'PENDING') {
+    return 'Held for you until paid';
+  }
+  return BOOKING_STATUS[booking.status];
+}
+
+/** Where a booking's payment stands, in words (a POSTPAY booking is paid after the visit). */
+export function paymentStatusText(booking: Pick<Booking, 'paymentMode' | 'paymentStatus'>): string {
+  switch (booking.paymentStatus) {
+    case 'NOT_REQUIRED':
+      return booking.paymentMode === 'POSTPAY' ? 'Paid after your visit' : 'Nothing to pay';
+    case 'PENDING':
+      return 'Waiting for payment';
+    case 'PAID':
+      return 'Paid';
+    case 'FAILED':
+      return 'Payment failed';
+    case 'REFUNDED':
+      return 'Refunded';
+    case 'PARTIALLY_REFUNDED':
+      return 'Partly refunded';
+  }
 }

@@ -5723,6 +5723,8 @@ export interface paths {
                         price?: string;
                         /** @enum {string} */
                         priceUnit?: "PER_BOOKING" | "PER_HOUR" | "PER_DAY" | "PER_NIGHT";
+                        /** @enum {string} */
+                        type?: "HOTEL_ROOM" | "DOCTOR_SLOT" | "SALON_CHAIR" | "DESK" | "OTHER";
                     };
                 };
             };

@@ -53,6 +53,9 @@ export function BusinessPage({ id }: { id: string }) {
   const [resources] = useLoad(id, () =>
     api.GET('/api/resources', { params: { query: { businessId: id, limit: 100 } } }),
   );
+  const [categories] = useLoad(id, () =>
+    api.GET('/api/resources/categories', { params: { query: { businessId: id, limit: 100 } } }),
+  );
 
   if (business.state !== 'done') {
     return (
@@ -71,6 +74,23 @@ export function BusinessPage({ id }: { id: string }) {
         {b.address ? ` · ${b.address}` : ''} · times in {b.timezone}
       </p>
       {b.description && <p>{b.description}</p>}
+      <Status loaded={categories} what="the room types" />
+      {categories.state === 'done' && categories.value.data.length > 0 && (
+        <section aria-labelledby="categories-heading">
+          <h2 id="categories-heading">{b.type === 'HOTEL' ? 'Room types' : 'Categories'}</h2>
+          <ul className="cards">
+            {categories.value.data.map((category) => (
+              <li key={category.id} className="card">
+                <h3>
+                  <Link href={`/categories/${category.id}`}>{category.name}</Link>
+                </h3>
+                {category.description && <p>{category.description}</p>}
+                <p className="muted">Book a time, and any free one is yours.</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="resources-heading">
         <h2 id="resources-heading">What you can book</h2>
         <Status loaded={resources} what="what this business offers" />

@@ -14,20 +14,26 @@ const TYPES: { value: Business['type']; label: string }[] = [
 export const typeLabel = (type: string): string =>
   TYPES.find((t) => t.value === type)?.label ?? type;
 
-/** Home: find a business by type and name (the search is in the address, so it can be shared). */
+/**
+ * Home: find a business by type, name and city (the search is in the address, so it can be
+ * shared).
+ */
 export function HomePage() {
   const { query } = useLocation();
   const type = (query.get('type') ?? '') as Business['type'] | '';
   const search = query.get('search') ?? '';
+  const city = query.get('city') ?? '';
   const [draftType, setDraftType] = useState(type);
   const [draftSearch, setDraftSearch] = useState(search);
-  const [found] = useLoad(`${type}|${search}`, () =>
+  const [draftCity, setDraftCity] = useState(city);
+  const [found] = useLoad(`${type}|${search}|${city}`, () =>
     api.GET('/api/businesses', {
       params: {
         query: {
           limit: 50,
           ...(type ? { type } : {}),
           ...(search ? { search } : {}),
+          ...(city ? { city } : {}),
         },
       },
     }),
@@ -38,6 +44,7 @@ export function HomePage() {
     const next = new URLSearchParams();
     if (draftType) next.set('type', draftType);
     if (draftSearch.trim()) next.set('search', draftSearch.trim());
+    if (draftCity.trim()) next.set('city', draftCity.trim());
     const qs = next.toString();
     navigate(qs ? `/?${qs}` : '/');
   };
@@ -69,6 +76,17 @@ export function HomePage() {
             value={draftSearch}
             onChange={(e) => setDraftSearch(e.target.value)}
             maxLength={100}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="search-city">City</label>
+          <input
+            id="search-city"
+            type="search"
+            value={draftCity}
+            onChange={(e) => setDraftCity(e.target.value)}
+            maxLength={100}
+            autoComplete="address-level2"
           />
         </div>
         <button type="submit">Search</button>

@@ -116,11 +116,14 @@ export class BusinessRepository {
     page: { skip: number; take: number },
   ): Promise<{ items: BusinessRecord[]; total: number }> {
     const search = filter.search?.trim();
+    const city = filter.city?.trim();
     // `contains` + insensitive is `name ILIKE '%…%'`, which the trigram index on name serves.
+    // The city is looked for anywhere in the address: addresses are free text, with no city field.
     const where: Prisma.BusinessWhereInput = {
       ...(filter.type ? { type: filter.type } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(search ? { name: { contains: likeLiteral(search), mode: 'insensitive' } } : {}),
+      ...(city ? { address: { contains: likeLiteral(city), mode: 'insensitive' } } : {}),
     };
     const [items, total] = await Promise.all([
       this.db.business.findMany({ where, orderBy: ORDER[sort], omit, ...page }),

@@ -69,6 +69,8 @@ export interface BusinessFilter {
   type?: BusinessType;
   status?: BusinessStatus;
   search?: string;
+  /** Part of the address (a city is written there), any case. */
+  city?: string;
 }
 
 /** Who is asking, as the service needs it: no HTTP types past the routes. */
