@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { TokenVerifier } from '@slotwise/platform/auth';
 import { loadConfig } from '@slotwise/platform/config';
 import type { HttpApp } from '@slotwise/platform/http';
+import { httpShutdownSteps } from '@slotwise/platform/service';
 import {
   createEventsTestEnv,
   createServiceTestEnv,
@@ -36,7 +37,10 @@ export interface ServiceContainer {
 }
 
 /** What each service module offers its tests: its config schema, container and app. */
-interface ServiceModule<Config, Container extends ServiceContainer> {
+interface ServiceModule<
+  Config extends { SHUTDOWN_DRAIN_MS: number },
+  Container extends ServiceContainer,
+> {
   configSchema: z.ZodType<Config>;
   buildContainer(config: Config): Promise<Container>;
   buildApp(container: Container): Promise<HttpApp>;
@@ -47,7 +51,10 @@ interface Running {
   app: HttpApp;
   container: ServiceContainer;
   url: string;
+  /** Closes this instance at once. */
   stop: () => Promise<void>;
+  /** Closes it as a SIGTERM does: readiness off, the drain, then the rest (run-service.ts). */
+  shutdown: () => Promise<void>;
 }
 
 /**
@@ -56,9 +63,20 @@ interface Running {
  * credentials and calls, and the gateway in front. Only SMTP is a capture server.
  */
 export interface Platform {
+  /** The first of `gateways`. */
   gateway: HttpApp;
+  /** Every gateway (`gatewayReplicas`), each balancing over every instance behind it. */
+  gateways: HttpApp[];
   smtp: SmtpCapture;
+  /** The first instance of each service. */
   services: Record<string, Running>;
+  /** Every instance of each service, on its own port (booking: `bookingReplicas` of them). */
+  instances: Record<string, Running[]>;
+  /**
+   * Stops instance `index` of a service the way a SIGTERM does (readiness off, the drain of its
+   * SHUTDOWN_DRAIN_MS, close) and starts it again on the same port, ready when this resolves.
+   */
+  restart(name: string, index: number): Promise<void>;
   /**
    * With `brokerProxy`: the TCP proxy every service reaches the event bus through (RabbitMQ, or
    * pg-boss's events database), to cut and restore as an outage of the broker alone.
@@ -75,6 +93,12 @@ export interface Platform {
 export interface PlatformOptions {
   /** Every service reaches the event bus through a TCP proxy the test can cut (`broker`). */
   brokerProxy?: boolean;
+  /** Instances of the booking service, on one database, all behind the gateways (default 1). */
+  bookingReplicas?: number;
+  /** Gateways in front of the same services (default 1). */
+  gatewayReplicas?: number;
+  /** More variables for a service by name (`gateway` too), over the ones given here. */
+  serviceEnv?: Record<string, Record<string, string>>;
 }
 
 /** Puts the event bus `events` names behind a TCP proxy: its URL is rewritten to the proxy's. */
@@ -94,38 +118,57 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const events: EventsTestEnv = await createEventsTestEnv();
   const broker = options.brokerProxy ? await proxyEvents(events) : undefined;
   const services: Record<string, Running> = {};
+  const instances: Record<string, Running[]> = {};
+  const testEnvs: ServiceTestEnv[] = [];
+  /** Starts one more instance of a service on a port (0: any free one). */
+  const launchers = new Map<string, (port: number) => Promise<Running>>();
 
-  async function start<Config, Container extends ServiceContainer>(
+  /** A service on its own database: `replicas` instances of it, each on its own port. */
+  async function start<
+    Config extends { SHUTDOWN_DRAIN_MS: number },
+    Container extends ServiceContainer,
+  >(
     name: string,
     module: ServiceModule<Config, Container>,
     env: Record<string, string>,
+    replicas = 1,
   ): Promise<Running> {
     const testEnv: ServiceTestEnv = await createServiceTestEnv({
       service: name,
       migrationsDir: migrations(name),
       events,
       // As in production: published outbox rows are deleted.
-      env: { OUTBOX_KEEP_PUBLISHED_DAYS: '0', ...env },
+      env: { OUTBOX_KEEP_PUBLISHED_DAYS: '0', ...env, ...options.serviceEnv?.[name] },
     });
-    const container = await module.buildContainer(
-      loadConfig(name, module.configSchema, testEnv.env),
-    );
-    const app = await module.buildApp(container);
-    const url = await app.listen({ port: 0, host: '127.0.0.1' });
-    await container.start();
-    const running: Running = {
-      name,
-      app,
-      container,
-      url,
-      stop: async () => {
-        await app.close();
-        for (const step of container.stopSteps) await step.run();
-        await testEnv.close();
-      },
+    testEnvs.push(testEnv);
+    const launch = async (port: number): Promise<Running> => {
+      const config = loadConfig(name, module.configSchema, testEnv.env);
+      const container = await module.buildContainer(config);
+      const app = await module.buildApp(container);
+      const url = await app.listen({ port, host: '127.0.0.1' });
+      await container.start();
+      const run = async (steps: ServiceContainer['stopSteps']) => {
+        for (const step of steps) await step.run();
+      };
+      return {
+        name,
+        app,
+        container,
+        url,
+        stop: async () => {
+          await app.close();
+          await run(container.stopSteps);
+        },
+        shutdown: () =>
+          run([...httpShutdownSteps(app, config.SHUTDOWN_DRAIN_MS), ...container.stopSteps]),
+      };
     };
-    services[name] = running;
-    return running;
+    launchers.set(name, launch);
+    const started: Running[] = [];
+    for (let index = 0; index < replicas; index += 1) started.push(await launch(0));
+    instances[name] = started;
+    services[name] = started[0]!;
+    return started[0]!;
   }
 
   const callers = ['gateway', 'business', 'resource', 'booking', 'payment'];
@@ -156,12 +199,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     ...shared('resource'),
     BUSINESS_SERVICE_URL: businessService.url,
   });
-  const bookingService = await start('booking', booking, {
-    ...shared('booking'),
-    RESOURCE_SERVICE_URL: resourceService.url,
-    RESOURCE_CACHE_TTL_MS: '0',
-    AVAILABILITY_CACHE_TTL_MS: '0',
-  });
+  await start(
+    'booking',
+    booking,
+    {
+      ...shared('booking'),
+      RESOURCE_SERVICE_URL: resourceService.url,
+      RESOURCE_CACHE_TTL_MS: '0',
+      AVAILABILITY_CACHE_TTL_MS: '0',
+    },
+    options.bookingReplicas,
+  );
   const paymentService = await start('payment', payment, {
     ...shared('payment'),
     PAYMENT_PROVIDER: 'simulated',
@@ -169,30 +217,45 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     SIMULATED_DECLINE_ABOVE: '900.00',
   });
 
-  const gatewayC = gateway.buildContainer(
-    loadConfig('gateway', gateway.gatewayConfigSchema, {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      BUSINESS_SERVICE_URL: businessService.url,
-      RESOURCE_SERVICE_URL: resourceService.url,
-      BOOKING_SERVICE_URL: bookingService.url,
-      PAYMENT_SERVICE_URL: paymentService.url,
-      ...shared('gateway'),
-      RATE_LIMIT_MAX: '100000',
-      RATE_LIMIT_AUTH_MAX: '1000',
-      RATE_LIMIT_BOOKING_MAX: '1000',
-    }),
-  );
-  const gatewayApp = await gateway.buildApp(gatewayC);
-  await gatewayApp.ready();
-  await gatewayC.start();
+  const gatewayConfig = loadConfig('gateway', gateway.gatewayConfigSchema, {
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BUSINESS_SERVICE_URL: businessService.url,
+    RESOURCE_SERVICE_URL: resourceService.url,
+    BOOKING_SERVICE_URL: instances.booking!.map((instance) => instance.url).join(','),
+    PAYMENT_SERVICE_URL: paymentService.url,
+    ...shared('gateway'),
+    RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_AUTH_MAX: '1000',
+    RATE_LIMIT_BOOKING_MAX: '1000',
+    ...options.serviceEnv?.gateway,
+  });
+  const gateways: { app: HttpApp; container: ReturnType<typeof gateway.buildContainer> }[] = [];
+  for (let index = 0; index < (options.gatewayReplicas ?? 1); index += 1) {
+    const container = gateway.buildContainer(gatewayConfig);
+    const app = await gateway.buildApp(container);
+    await app.ready();
+    await container.start();
+    gateways.push({ app, container });
+  }
 
   return {
-    gateway: gatewayApp,
+    gateway: gateways[0]!.app,
+    gateways: gateways.map((g) => g.app),
     smtp,
     services,
+    instances,
     ...(broker ? { broker } : {}),
+    restart: async (name, index) => {
+      const running = instances[name]?.[index];
+      const launch = launchers.get(name);
+      if (!running || !launch) throw new Error(`no instance ${index} of ${name}`);
+      await running.shutdown();
+      const again = await launch(Number(new URL(running.url).port));
+      instances[name]![index] = again;
+      if (index === 0) services[name] = again;
+    },
     startedAgo: async (bookingId, minutes) => {
-      const { rows } = await bookingService.container.pool.query<{ start_time: Date }>(
+      const { rows } = await services.booking!.container.pool.query<{ start_time: Date }>(
         `UPDATE bookings SET start_time = date_trunc('minute', now()) - make_interval(mins => $2),
            end_time = date_trunc('minute', now()) - make_interval(mins => $2) + (end_time - start_time)
          WHERE id = $1 RETURNING start_time`,
@@ -201,9 +264,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       return rows[0]!.start_time.toISOString();
     },
     close: async () => {
-      await gatewayApp.close();
-      await gatewayC.close();
-      for (const running of Object.values(services).reverse()) await running.stop();
+      for (const { app, container } of gateways) {
+        await app.close();
+        await container.close();
+      }
+      for (const running of Object.values(instances).flat().reverse()) await running.stop();
+      for (const testEnv of testEnvs.reverse()) await testEnv.close();
       await broker?.close();
       await events.close();
       await smtp.close();

@@ -85,16 +85,16 @@ describe.skipIf(!hasChromium)('the account pages of the web app, in Chromium', (
     return rows[0];
   };
 
-  /** The session this tab holds (sessionStorage), or null when signed out. */
+  /** The session this tab holds (localStorage), or null when signed out. */
   const stored = async (page: Page): Promise<StoredSession | null> => {
-    const text = await page.evaluate<string | null>("sessionStorage.getItem('slotwise.session')");
+    const text = await page.evaluate<string | null>("localStorage.getItem('slotwise.session')");
     return text ? (JSON.parse(text) as StoredSession) : null;
   };
 
   /** Puts a session in this tab's storage, as if the app had; read again on the next page load. */
   const store = (page: Page, session: StoredSession): Promise<unknown> =>
     page.evaluate(
-      `sessionStorage.setItem('slotwise.session', ${JSON.stringify(JSON.stringify(session))})`,
+      `localStorage.setItem('slotwise.session', ${JSON.stringify(JSON.stringify(session))})`,
     );
 
   const heading = (page: Page, name: string | RegExp) =>
@@ -428,6 +428,56 @@ describe.skipIf(!hasChromium)('the account pages of the web app, in Chromium', (
 
     await signIn(page, email);
     await heading(page, 'Your account');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('shares one session between the browser’s tabs: a new tab is signed in, two tabs renew once between them, signing out in one ends both', async () => {
+    const email = 'ren@example.com';
+    await api.signUp(email);
+    const { context, page, problems } = await openPage(browser, {
+      allowedConsoleErrors: PROVOKED,
+    });
+    await page.goto(`${base}/sign-in?next=%2Faccount`);
+    await signIn(page, email);
+    await heading(page, 'Your account');
+
+    // A link opened in another tab (from an email, say) is signed in there too.
+    const link = await context.newPage();
+    await link.goto(`${base}/account`);
+    await heading(link, 'Your account');
+    await link.close();
+
+    // Two tabs opened at the same moment meet a refused access token: one renewal serves both
+    // (a second with the same refresh token would end the session as a stolen token's reuse).
+    const before = (await stored(page))!;
+    await store(page, { ...before, accessToken: 'no-longer-a-valid-token' });
+    const refreshes: string[] = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/auth/refresh') refreshes.push(request.url());
+    });
+    const tabs = await Promise.all([context.newPage(), context.newPage()]);
+    for (const tab of tabs) tab.on('pageerror', (error) => problems.push(error.message));
+    await Promise.all(tabs.map((tab) => tab.goto(`${base}/account`)));
+    for (const tab of tabs) {
+      await heading(tab, 'Your account');
+      await expect.poll(() => tab.getByText(/^Loading/).count()).toBe(0);
+      expect(await tab.getByRole('alert').count()).toBe(0);
+    }
+    expect(refreshes).toHaveLength(1);
+    const after = (await stored(page))!;
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(await me(after.accessToken)).toMatchObject({ status: 'ACTIVE' });
+
+    // Signing out in one tab signs the others out at once.
+    await tabs[0].getByRole('button', { name: /^Sign out \(/ }).click();
+    for (const tab of [tabs[1], page]) {
+      await tab
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Sign in', exact: true })
+        .waitFor();
+    }
+    expect(await stored(page)).toBeNull();
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)('the admin area, in Chromium', () => {
       const { context, page, problems } = await openPage(browser);
       // Signed in as this person: the app keeps its session in this tab's storage.
       await page.addInitScript(
-        `sessionStorage.setItem('slotwise.session', ${JSON.stringify(JSON.stringify(person))})`,
+        `localStorage.setItem('slotwise.session', ${JSON.stringify(JSON.stringify(person))})`,
       );
       for (const [path, title] of [
         ['/admin', 'Businesses waiting for verification'],

@@ -241,14 +241,14 @@ describe('the web app, through the gateway', () => {
     });
 
     /**
-     * A page of someone already signed in: the app keeps its session in the tab's sessionStorage,
+     * A page of someone already signed in: the app keeps its session in the browser's localStorage,
      * put there before the app starts (signing in through the page is the first test's part).
      */
     const signedInPage = async (who: Session, options: Parameters<typeof openPage>[1] = {}) => {
       const opened = await openPage(browser, options);
       const stored = JSON.stringify(JSON.stringify(who));
       await opened.context.addInitScript({
-        content: `sessionStorage.setItem('slotwise.session', ${stored});`,
+        content: `localStorage.setItem('slotwise.session', ${stored});`,
       });
       return opened;
     };

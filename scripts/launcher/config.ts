@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReplicas, REPLICA_PORT_STEP } from './replicas.js';
 import { ALL_SERVICES, DEFAULTS, EVENTS_DATABASE } from './services.js';
 
 /** A bad launcher variable: the message is one line and names the variable(s). */
@@ -54,6 +55,16 @@ const databaseUrlVars = [
   EVENTS_DATABASE.urlVar,
 ];
 
+const replicas = () =>
+  z.string().transform((value, ctx) => {
+    try {
+      return parseReplicas(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
 const schema = z.object({
   ...Object.fromEntries(ALL_SERVICES.map((s) => [s.portVar, port(s.defaultPort)])),
   ...Object.fromEntries(databaseUrlVars.map((name) => [name, postgresDatabaseUrl().optional()])),
@@ -83,11 +94,14 @@ const schema = z.object({
   LAUNCHER_LOGS: z
     .enum(['pretty', 'json'], { message: 'must be pretty or json' })
     .default('pretty'),
+  REPLICAS: replicas().optional(),
 });
 
 export interface LauncherSettings {
-  /** Port of each service by name (gateway included). */
+  /** Port of each service by name (gateway included): of its first instance. */
   ports: Record<string, number>;
+  /** Instances of each service by name (`--replicas`, REPLICAS); 1 when not named. */
+  replicas: Record<string, number>;
   /** Explicit database URLs by variable name (DATABASE_URL_AUTH, …, DATABASE_URL_EVENTS). */
   databaseUrls: Record<string, string>;
   postgresUrl: string | undefined;
@@ -127,8 +141,14 @@ export function parseLauncherEnv(env: Record<string, string | undefined>): Launc
     throw new LauncherConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const data = result.data as Record<string, unknown> & z.output<typeof schema>;
+  const ports = Object.fromEntries(ALL_SERVICES.map((s) => [s.name, data[s.portVar] as number]));
+  const counts = Object.fromEntries(
+    ALL_SERVICES.map((s) => [s.name, data.REPLICAS?.[s.name] ?? 1]),
+  );
+  assertRoomForReplicas(ports, counts);
   const settings: LauncherSettings = {
-    ports: Object.fromEntries(ALL_SERVICES.map((s) => [s.name, data[s.portVar] as number])),
+    ports,
+    replicas: counts,
     databaseUrls: Object.fromEntries(
       databaseUrlVars.flatMap((name) => {
         const value = data[name];
@@ -152,6 +172,21 @@ export function parseLauncherEnv(env: Record<string, string | undefined>): Launc
     logFormat: data.LAUNCHER_LOGS,
   };
   return settings;
+}
+
+/** The last instance of a replicated service must still get a port (its port + 100 per instance). */
+function assertRoomForReplicas(
+  ports: Record<string, number>,
+  counts: Record<string, number>,
+): void {
+  for (const service of ALL_SERVICES) {
+    const last = (counts[service.name] ?? 1) - 1;
+    const port = (ports[service.name] ?? service.defaultPort) + REPLICA_PORT_STEP * last;
+    if (port > 65535)
+      throw new LauncherConfigError(
+        `Invalid environment: ${service.portVar} leaves no port for ${service.name}#${last} (instance k listens on ${service.portVar} + ${REPLICA_PORT_STEP}×k: ${port})`,
+      );
+  }
 }
 
 /** Two listeners on one port would fail later, one at a time: name the clash now. */

@@ -1,4 +1,5 @@
 import type { LauncherSettings } from './config.js';
+import { instanceUrl, planInstances, REPLICA_PORT_STEP } from './replicas.js';
 import type { LocalSecrets } from './secrets.js';
 import { BACKEND_SERVICES, DEFAULTS, type ServiceSpec } from './services.js';
 
@@ -19,6 +20,7 @@ export interface EnvContext {
   adminPassword: string;
 }
 
+/** The URL of a service's first instance, the one the other services call. */
 export function serviceUrl(settings: LauncherSettings, name: string): string {
   return `http://127.0.0.1:${settings.ports[name]}`;
 }
@@ -30,7 +32,12 @@ export function publicUrl(settings: LauncherSettings): string {
 /** Variables that belong to one process and must not leak from the launcher's environment to all. */
 const PER_PROCESS = ['PORT', 'DATABASE_URL', 'EVENTS_DATABASE_URL', 'SERVICE_CLIENTS'];
 
-export function serviceEnv(service: ServiceSpec, context: EnvContext): Record<string, string> {
+/** The environment of instance `index` of `service` (0 when it runs once). */
+export function serviceEnv(
+  service: ServiceSpec,
+  context: EnvContext,
+  index = 0,
+): Record<string, string> {
   const { inherited, settings, running, databaseUrls, secrets } = context;
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(inherited)) {
@@ -39,7 +46,7 @@ export function serviceEnv(service: ServiceSpec, context: EnvContext): Record<st
   const authUrl = serviceUrl(settings, 'auth');
   Object.assign(env, {
     NODE_ENV: inherited.NODE_ENV || 'development',
-    PORT: String(settings.ports[service.name]),
+    PORT: String((settings.ports[service.name] ?? service.defaultPort) + REPLICA_PORT_STEP * index),
     HOST: '127.0.0.1',
     LOG_LEVEL: settings.logLevel,
     AUTH_SERVICE_URL: authUrl,
@@ -51,11 +58,20 @@ export function serviceEnv(service: ServiceSpec, context: EnvContext): Record<st
     SERVICE_CLIENT_ID: service.name,
     SERVICE_CLIENT_SECRET: secrets.serviceClients[service.name] ?? '',
   });
-  // Every process learns where the others are (booking calls resource, resource calls business).
+  // Every process learns where the others are (booking calls resource, resource calls business):
+  // the gateway balances over every instance, a service calls the first one.
   for (const other of BACKEND_SERVICES) {
-    if (running.some((r) => r.name === other.name))
-      env[other.urlVar] = serviceUrl(settings, other.name);
+    if (!running.some((r) => r.name === other.name)) continue;
+    env[other.urlVar] =
+      service.name === 'gateway'
+        ? planInstances([other], settings).map(instanceUrl).join(',')
+        : serviceUrl(settings, other.name);
   }
+  // The gateway polls the readiness of a replicated service's instances: one on its way out
+  // serves a while longer (SHUTDOWN_DRAIN_MS, the services' default) so that it notices first.
+  // Nothing balances a lone instance or a gateway here: they stop at once.
+  const balanced = service.name !== 'gateway' && (settings.replicas[service.name] ?? 1) > 1;
+  if (!balanced && !inherited.SHUTDOWN_DRAIN_MS) env.SHUTDOWN_DRAIN_MS = '0';
   const own = databaseUrls[service.name];
   if (own) {
     env.DATABASE_URL = own;

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { BuildError, buildIfNeeded, buildWebAppIfNeeded, generatePrismaClients } from './build.js';
 import { LauncherConfigError } from './config.js';
-import { describeUrl } from './databases.js';
 import { publicUrl, serviceEnv, serviceUrl, type EnvContext } from './env.js';
 import { waitUntilReady } from './health.js';
 import { Lifecycle } from './lifecycle.js';
 import { settleBoth, startInfrastructure } from './infrastructure.js';
 import { out, seconds } from './output.js';
 import { preflight, type LaunchPlan } from './preflight.js';
+import { instanceUrl, planInstances, type Instance } from './replicas.js';
 import { RunFileWriter } from './runfile.js';
-import { BACKGROUND_NICENESS, RUNTIME_PACKAGES, type ServiceSpec } from './services.js';
-import { printSummary } from './summary.js';
+import { BACKGROUND_NICENESS, RUNTIME_PACKAGES } from './services.js';
+import { printSummary, summaryRows } from './summary.js';
 import { Supervisor, type ChildSpec } from './supervisor.js';
 
 export interface LaunchOptions {
@@ -101,8 +101,11 @@ async function start(
     secrets: plan.secrets,
     adminPassword: settings.adminPassword ?? plan.secrets.adminPassword,
   };
-  const backends = plan.running.filter((service) => service.name !== 'gateway');
-  const gateway = plan.running.find((service) => service.name === 'gateway');
+  // Each instance is a child of its own, supervised (restarted) alone.
+  const instances = planInstances(plan.running, settings);
+  const backends = instances.filter((instance) => instance.service.name !== 'gateway');
+  const gateways = instances.filter((instance) => instance.service.name === 'gateway');
+  const names = (list: readonly Instance[]) => list.map((instance) => instance.name);
   const wait = {
     deadline: Date.now() + settings.readyTimeoutMs,
     timeoutSeconds: settings.readyTimeoutMs / 1000,
@@ -111,33 +114,37 @@ async function start(
   };
 
   if (backends.length > 0) {
-    for (const service of backends)
-      supervisor.start(childSpec(service, context, plan, options.watch));
+    for (const instance of backends)
+      supervisor.start(childSpec(instance, context, plan, options.watch));
     lifecycle.register(
       'services',
-      () => supervisor.stop(backends.map((service) => service.name)),
+      () => supervisor.stop(names(backends)),
       () => supervisor.killAll(),
     );
     await runFile.write(supervisor.pids());
-    const targets = backends.map((s) => ({
-      name: s.name,
-      url: `${serviceUrl(settings, s.name)}/health/ready`,
+    const targets = backends.map((instance) => ({
+      name: instance.name,
+      url: `${instanceUrl(instance)}/health/ready`,
     }));
     await waitUntilReady(targets, wait);
   }
-  if (gateway) {
-    supervisor.start(childSpec(gateway, context, plan, options.watch));
+  if (gateways.length > 0) {
+    for (const instance of gateways)
+      supervisor.start(childSpec(instance, context, plan, options.watch));
     lifecycle.register(
       'gateway',
-      () => supervisor.stop(['gateway']),
+      () => supervisor.stop(names(gateways)),
       () => supervisor.killAll(),
     );
     await runFile.write(supervisor.pids());
-    const url = `${serviceUrl(settings, 'gateway')}/health`;
-    await waitUntilReady([{ name: 'gateway', url }], wait);
+    const targets = gateways.map((instance) => ({
+      name: instance.name,
+      url: `${instanceUrl(instance)}/health`,
+    }));
+    await waitUntilReady(targets, wait);
   }
   // `npm run dev`: the web app with hot reload too, its API calls sent on to the gateway.
-  const webDev = gateway && options.watch ? webDevSpec(plan, options.env) : null;
+  const webDev = gateways.length > 0 && options.watch ? webDevSpec(plan, options.env) : null;
   if (webDev) {
     supervisor.start(webDev);
     lifecycle.register(
@@ -151,20 +158,11 @@ async function start(
 
   const adminIsDefault = !settings.adminPassword;
   printSummary({
-    gatewayUrl: gateway ? publicUrl(settings) : null,
+    gatewayUrl: gateways.length > 0 ? publicUrl(settings) : null,
     webDevUrl: webDev ? `http://localhost:${settings.webDevPort}` : null,
     inboxUrl: infra.mail?.inboxUrl ?? null,
     smtpUrl: context.smtpUrl ?? null,
-    services: plan.running.map((service) => {
-      const database = infra.databases.find((db) => db.owner === service.name);
-      return {
-        name: service.name,
-        url: serviceUrl(settings, service.name),
-        database: database
-          ? `${describeUrl(database.url)}${database.source === 'embedded' ? ' (embedded)' : ''}`
-          : '—',
-      };
-    }),
+    services: summaryRows(instances, infra.databases),
     admin: plan.running.some((s) => s.name === 'auth')
       ? {
           email: settings.adminEmail,
@@ -221,19 +219,20 @@ function webDevSpec(plan: LaunchPlan, inherited: Record<string, string | undefin
 }
 
 function childSpec(
-  service: ServiceSpec,
+  instance: Instance,
   context: EnvContext,
   plan: LaunchPlan,
   watch: boolean,
 ): ChildSpec {
+  const { service } = instance;
   const dir = join(plan.rootDir, 'services', service.name);
-  const env = serviceEnv(service, context);
+  const env = serviceEnv(service, context, instance.index);
   const niceness = service.background ? BACKGROUND_NICENESS : 0;
   // Its own readiness (the gateway's /health would wait for every service behind it).
-  const healthUrl = `${serviceUrl(plan.settings, service.name)}/health/ready`;
+  const healthUrl = `${instanceUrl(instance)}/health/ready`;
   if (!watch)
     return {
-      name: service.name,
+      name: instance.name,
       command: process.execPath,
       // A larger young generation: fewer scavenges under load (about 3 % more bookings a second).
       args: ['--max-semi-space-size=16', join(dir, 'dist', 'main.js')],
@@ -251,7 +250,7 @@ function childSpec(
     join(dir, 'src', 'main.ts'),
   ];
   return {
-    name: service.name,
+    name: instance.name,
     command: process.execPath,
     args,
     cwd: dir,

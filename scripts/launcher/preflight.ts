@@ -11,6 +11,7 @@ import { needsEmbeddedPostgres, planDatabases, type DatabasePlan } from './datab
 import { out } from './output.js';
 import { describeBusyPorts, findBusyPorts, type PortClaim } from './ports.js';
 import { reachableDataDir, stopOrphanedPostgres } from './postgres.js';
+import { planInstances, REPLICA_PORT_STEP } from './replicas.js';
 import { reclaim } from './runfile.js';
 import { loadSecrets, type LocalSecrets } from './secrets.js';
 import { ALL_SERVICES, type ServiceSpec } from './services.js';
@@ -48,9 +49,10 @@ export function portClaims(
   watch = false,
 ): PortClaim[] {
   const { settings } = plan;
-  const claims: PortClaim[] = plan.running.map((service) => ({
-    owner: `${service.portVar}, ${service.name}`,
-    port: settings.ports[service.name] ?? service.defaultPort,
+  // Every instance: booking#1 on BOOKING_PORT+100, and so on.
+  const claims: PortClaim[] = planInstances(plan.running, settings).map((instance) => ({
+    owner: `${instance.service.portVar}${instance.index > 0 ? `+${REPLICA_PORT_STEP * instance.index}` : ''}, ${instance.name}`,
+    port: instance.port,
   }));
   if (plan.embeddedPostgresDir) {
     claims.push({

@@ -1,4 +1,6 @@
+import { describeUrl, type ReadyDatabase } from './databases.js';
 import { out, paint, seconds } from './output.js';
+import { instanceUrl, type Instance } from './replicas.js';
 
 export interface SummaryRow {
   name: string;
@@ -16,6 +18,23 @@ export interface Summary {
   admin: { email: string; password: string | null; isDefault: boolean } | null;
   startedInMs: number;
   watch: boolean;
+}
+
+/** A row of the start table per instance: its name, where it listens, its database. */
+export function summaryRows(
+  instances: readonly Instance[],
+  databases: readonly ReadyDatabase[],
+): SummaryRow[] {
+  return instances.map((instance) => {
+    const database = databases.find((db) => db.owner === instance.service.name);
+    return {
+      name: instance.name,
+      url: instanceUrl(instance),
+      database: database
+        ? `${describeUrl(database.url)}${database.source === 'embedded' ? ' (embedded)' : ''}`
+        : '—',
+    };
+  });
 }
 
 function table(rows: string[][]): string[] {

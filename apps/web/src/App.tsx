@@ -37,7 +37,7 @@ export function App() {
     main.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [path, title]);
 
-  // Signed out at once in this tab; the session is revoked on the server meanwhile.
+  // Signed out at once in every tab; the session is revoked on the server meanwhile.
   const leave = () => void signOut().then(() => navigate('/'));
 
   return (

@@ -1,9 +1,13 @@
 import { RevocationSync, UserRevocationList, type Revocation } from '@slotwise/platform/auth';
-import { createPool } from '@slotwise/platform/db';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPool, migrate } from '@slotwise/platform/db';
 import { scheduleJob } from '@slotwise/platform/jobs';
 import { createLogger } from '@slotwise/platform/logger';
 import { createTestDatabase, type TestDatabase } from '@slotwise/testkit';
 import type pg from 'pg';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
@@ -13,6 +17,9 @@ describe('scheduled jobs', () => {
   let pools: pg.Pool[];
   beforeAll(async () => {
     db = await createTestDatabase({ label: 'jobs' });
+    // The platform's tables alone (scheduled_jobs): a service without migrations of its own.
+    const none = await mkdtemp(join(tmpdir(), 'slotwise-jobs-'));
+    await migrate({ connectionString: db.url, migrationsDir: none });
     const pool = () =>
       createPool({
         connectionString: db.url,
@@ -51,6 +58,29 @@ describe('scheduled jobs', () => {
     await Promise.all(jobs.map((job) => job.stop()));
   });
 
+  it('runs a job once per tick, however many instances schedule it', async () => {
+    const everyMs = 200;
+    const metrics = new Registry();
+    let runs = 0;
+    const run = async () => {
+      runs += 1;
+    };
+    // Four instances on two pools: the clock's ticks are the same for all.
+    const started = Date.now();
+    const jobs = [...pools, ...pools].map((pool) =>
+      scheduleJob({ name: 'per-tick', everyMs, pool, logger, run, metrics }),
+    );
+    // A few ticks' runs, however long a busy machine takes to get there.
+    await expect.poll(() => runs, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await Promise.all(jobs.map((job) => job.stop()));
+    const ticks = Math.floor(Date.now() / everyMs) - Math.floor(started / everyMs) + 1;
+    expect(runs).toBeLessThanOrEqual(ticks);
+    const counted = (await metrics.getSingleMetricAsString('scheduled_job_runs_total')).match(
+      /job="per-tick"[^\n]*? (\d+)/,
+    );
+    expect(Number(counted?.[1])).toBe(runs);
+  });
+
   it('survives a failing run and keeps ticking', async () => {
     let calls = 0;
     const job = scheduleJob({
@@ -63,9 +93,8 @@ describe('scheduled jobs', () => {
         if (calls === 1) throw new Error('boom');
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => calls, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     await job.stop();
-    expect(calls).toBeGreaterThanOrEqual(3);
   });
 });
 

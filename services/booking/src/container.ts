@@ -79,6 +79,7 @@ export async function buildContainer(
     everyMs: config.REMINDER_INTERVAL_SEC * 1000,
     pool: infrastructure.pool,
     logger: infrastructure.logger,
+    metrics: infrastructure.metrics,
     run: async () => {
       await reminders.sendDue();
     },
@@ -89,15 +90,17 @@ export async function buildContainer(
     everyMs: config.CLEANUP_INTERVAL_SEC * 1000,
     pool: infrastructure.pool,
     logger: infrastructure.logger,
+    metrics: infrastructure.metrics,
     run: cleanupJob(keys, config.IDEMPOTENCY_TTL_HOURS),
     runAtStart: false,
   });
-  // One instance at a time (the job's advisory lock); the version guard makes overlap harmless.
+  // Once per tick across the instances (scheduleJob); the version guard makes overlap harmless.
   const expiry = scheduleJob({
     name: 'booking-expiry',
     everyMs: config.EXPIRY_INTERVAL_SEC * 1000,
     pool: infrastructure.pool,
     logger: infrastructure.logger,
+    metrics: infrastructure.metrics,
     run: async () => {
       await changes.expireUnconfirmed();
     },

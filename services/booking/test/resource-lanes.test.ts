@@ -2,15 +2,15 @@ import { AppError } from '@slotwise/platform/errors';
 import { describe, expect, it } from 'vitest';
 import { ResourceLanes } from '../src/bookings/resource-lanes.js';
 
-/** A write the test finishes by hand, recording that it ran. */
-function gate(booked: boolean) {
+/** A write the test finishes by hand, recording that it ran; `refused`: by the constraint. */
+function gate(booked: boolean, refused = false) {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   const state = { ran: false };
   const write = async () => {
     state.ran = true;
     await opened;
-    return { result: 'written' as const, booked };
+    return { result: 'written' as const, booked, refused };
   };
   return { write, open, state };
 }
@@ -74,6 +74,27 @@ describe('ResourceLanes: one create at a time per resource, in memory', () => {
     await Promise.all([a, c]);
     expect(await b).toBe('written');
     expect(waiting.state.ran).toBe(true);
+  });
+
+  it('refuses, without a write, a waiting request covering a range the database refused meanwhile', async () => {
+    const lanes = new ResourceLanes(10);
+    // Another instance's booking holds some of 0–10: the database refuses it here.
+    const refused = gate(false, true);
+    const same = gate(true);
+    const wider = gate(true);
+    const within = gate(true);
+    const a = lanes.run('r1', range(0, 10), refused.write);
+    const b = lanes.run('r1', range(0, 10), same.write);
+    const c = lanes.run('r1', range(-5, 15), wider.write);
+    // Only part of 0–10: the booking held may lie in the other part.
+    const d = lanes.run('r1', range(0, 5), within.write);
+    refused.open();
+    within.open();
+    expect(await a).toBe('written');
+    expect(await b).toBe('known-taken');
+    expect(await c).toBe('known-taken');
+    expect(await d).toBe('written');
+    expect([same.state.ran, wider.state.ran, within.state.ran]).toEqual([false, false, true]);
   });
 
   it('sheds load with a 503 once too many creates wait on one resource, and recovers', async () => {

@@ -16,6 +16,8 @@ export const gatewayConfigSchema = z.object({
   UPSTREAM_TIMEOUT_MS: env.int(5_000, 100),
   UPSTREAM_CONNECT_TIMEOUT_MS: env.int(1_000, 50),
   UPSTREAM_COOLDOWN_MS: env.int(5_000, 0),
+  /** How often each instance of a service with several is asked whether it is ready; 0: never. */
+  UPSTREAM_HEALTH_INTERVAL_MS: env.int(250, 0),
 
   AUTH_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().min(1).default('slotwise-auth'),

@@ -41,6 +41,7 @@ export function buildContainer(
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT_MS,
       cooldownMs: config.UPSTREAM_COOLDOWN_MS,
+      healthIntervalMs: config.UPSTREAM_HEALTH_INTERVAL_MS,
     });
   const upstreams = [
     { name: 'auth', prefix: '/api/auth', group: group('auth', config.AUTH_SERVICE_URL) },

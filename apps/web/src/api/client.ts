@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { navigate } from '../router';
-import { currentSession, setSession } from '../session';
+import { currentSession, setSession, storedSession } from '../session';
 
 export type Schemas = components['schemas'];
 export type Business = Schemas['Business'];
@@ -33,12 +33,17 @@ let renewing: Promise<Renewal> | null = null;
  * refused refresh signs the tab out and asks to sign in again, coming back here afterwards.
  */
 function renew(held: Session): Promise<Renewal> {
-  renewing ??= (async (): Promise<Renewal> => {
+  renewing ??= oneTabAtATime(async (): Promise<Renewal> => {
+    // Another tab may have renewed it, or signed out, while this one waited for its turn.
+    const before = storedSession();
+    if (before?.refreshToken !== held.refreshToken) {
+      return before ? { session: before } : 'refused';
+    }
     const answer = await api
       .POST('/api/auth/refresh', { body: { refreshToken: held.refreshToken } })
       .catch(() => undefined);
     // Signed out (or in as someone else) while it was under way: that is the session now.
-    const current = currentSession();
+    const current = storedSession();
     if (current?.refreshToken !== held.refreshToken) {
       return current ? { session: current } : 'refused';
     }
@@ -51,10 +56,19 @@ function renew(held: Session): Promise<Renewal> {
     const here = window.location.pathname + window.location.search;
     navigate(`/sign-in?next=${encodeURIComponent(here)}&notice=session-ended`);
     return 'refused';
-  })().finally(() => {
+  }).finally(() => {
     renewing = null;
   });
   return renewing;
+}
+
+/**
+ * Runs `work` while no other tab of this browser runs its own (Web Locks): the tabs share one
+ * session, and two renewals with the same refresh token would look like a stolen token's reuse.
+ */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (!('locks' in navigator)) return work();
+  return navigator.locks.request('slotwise.session-renewal', work) as Promise<T>;
 }
 
 /** Whether a 401 says the access token was refused, rather than a password or a code. */
@@ -105,7 +119,7 @@ const session: Middleware = {
 api.use(session);
 
 /**
- * Signs this tab out: the session ends here at once, and on the server (its refresh token
+ * Signs this browser out: the session ends in its tabs at once, and on the server (its refresh token
  * revoked, its access tokens refused within seconds, the cookies cleared) when the call returns.
  */
 export async function signOut(): Promise<void> {

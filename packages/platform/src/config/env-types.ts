@@ -47,6 +47,11 @@ export const baseServiceEnv = {
   HOST: z.string().default('127.0.0.1'),
   /** Upper bound on how long a graceful shutdown may take before the process is forced out. */
   SHUTDOWN_TIMEOUT_MS: env.int(10_000, 100),
+  /**
+   * How long a stopping process still serves, readiness already off, before it closes: longer
+   * than its balancer takes to notice (the gateway polls every UPSTREAM_HEALTH_INTERVAL_MS).
+   */
+  SHUTDOWN_DRAIN_MS: env.int(1_000, 0, 60_000),
 };
 
 /** The database pool every service with a database reads. */

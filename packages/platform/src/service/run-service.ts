@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from '../config/load-config.js';
 import type { HttpApp } from '../http/app.js';
 import type { Logger } from '../logger/logger.js';
@@ -9,10 +10,27 @@ export interface RunnableService {
   port: number;
   host: string;
   shutdownTimeoutMs: number;
+  /** How long it still serves once not ready, before closing (httpShutdownSteps). */
+  shutdownDrainMs: number;
   /** Background work that starts once the server listens (relay, consumers, jobs). */
   start?: () => Promise<void>;
   /** Closes everything but the HTTP server, in order; runs after the server has drained. */
   stop?: ShutdownStep[];
+}
+
+/**
+ * How an HTTP server leaves without failing a request: readiness off first, so that balancers
+ * polling `/health/ready` stop sending here; for `drainMs` it still serves whatever comes, each
+ * answer closing its connection (http/app.ts), so no keep-alive connection is left to be cut under
+ * a request already on its way; then it closes: no new connections, the requests in flight
+ * answered, the idle connections closed.
+ */
+export function httpShutdownSteps(app: HttpApp, drainMs: number): ShutdownStep[] {
+  return [
+    { name: 'readiness', run: () => app.readiness.markNotReady() },
+    { name: 'drain', run: () => sleep(drainMs) },
+    { name: 'http', run: () => app.close() },
+  ];
 }
 
 function fail(message: string): never {
@@ -43,12 +61,7 @@ export async function runService(
   installShutdown({
     logger,
     timeoutMs: service.shutdownTimeoutMs,
-    steps: [
-      { name: 'readiness', run: () => app.readiness.markNotReady() },
-      // Stops accepting connections and waits for in-flight requests to finish.
-      { name: 'http', run: () => app.close() },
-      ...(service.stop ?? []),
-    ],
+    steps: [...httpShutdownSteps(app, service.shutdownDrainMs), ...(service.stop ?? [])],
   });
 
   try {
@@ -76,6 +89,7 @@ interface ServiceListenConfig {
   PORT: number;
   HOST: string;
   SHUTDOWN_TIMEOUT_MS: number;
+  SHUTDOWN_DRAIN_MS: number;
 }
 
 interface ServiceContainer {
@@ -99,6 +113,7 @@ export function runContainerService<
       port: config.PORT,
       host: config.HOST,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: config.SHUTDOWN_DRAIN_MS,
       start: () => container.start(),
       stop: container.stopSteps,
     };

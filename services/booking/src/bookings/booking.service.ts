@@ -99,7 +99,7 @@ export class BookingService {
           bookingEvent(EventTypes.bookingCreated, booking, null, requestId),
           claim,
         );
-        return { result, booked: result === 'created' };
+        return { result, booked: result === 'created', refused: result === 'conflict' };
       });
       if (outcome === 'created') return { status: 201, body };
       if (outcome === 'key-taken' || (outcome === 'known-taken' && idempotencyKey)) {

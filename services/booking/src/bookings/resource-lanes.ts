@@ -9,8 +9,11 @@ interface Lane {
   /** The tail of the queue: resolves when the last request in it has finished. */
   tail: Promise<void>;
   waiting: number;
-  /** Ranges this process booked on the resource, each stamped with the lane's clock. */
-  taken: { range: TimeRange; at: number }[];
+  /**
+   * Ranges found held on the resource, each stamped with the lane's clock: booked by this process,
+   * or refused by the database (then held by some booking somewhere within it).
+   */
+  taken: { range: TimeRange; at: number; refused: boolean }[];
   clock: number;
 }
 
@@ -22,10 +25,13 @@ interface Lane {
  * they wait for that lock: the pool runs dry, and every other request of the service waits with
  * them. Here they wait in memory instead, one connection per busy resource, and a request whose
  * range overlaps a booking that this process committed *while the request was waiting* is refused
- * at once, without a round trip. That answer is exact, not a guess: the booking held the range at
- * a moment within the request's own lifetime, which is all a 409 claims. (A range committed before
- * the request arrived is never used: it may have been cancelled since.) The database stays the
- * only judge for everything else, across instances too.
+ * at once, without a round trip. So is one whose range covers a range the database refused
+ * meanwhile (some booking, of another instance say, held part of it, so of this one): with several
+ * instances, the losers of a race in each learn from their first refusal instead of each taking its
+ * own round trip. That answer is exact, not a guess: a booking held the range at a moment within
+ * the request's own lifetime, which is all a 409 claims. (What was learnt before the request
+ * arrived is never used: it may have been cancelled since.) The database stays the only judge for
+ * everything else, across instances too.
  */
 export class ResourceLanes {
   private readonly lanes = new Map<string, Lane>();
@@ -34,13 +40,13 @@ export class ResourceLanes {
 
   /**
    * Runs `write` when the resource's earlier creates in this process are done; answers
-   * 'known-taken' instead when a range booked meanwhile overlaps `range`. `write` says whether it
-   * booked the range.
+   * 'known-taken' instead when a range booked meanwhile overlaps `range`, or one refused meanwhile
+   * lies within it. `write` says whether it booked the range, or the database refused it.
    */
   async run<T>(
     resourceId: string,
     range: TimeRange,
-    write: () => Promise<{ result: T; booked: boolean }>,
+    write: () => Promise<{ result: T; booked: boolean; refused?: boolean }>,
   ): Promise<T | 'known-taken'> {
     const lane = this.lanes.get(resourceId) ?? this.open(resourceId);
     if (lane.waiting >= this.maxWaiting) {
@@ -54,11 +60,13 @@ export class ResourceLanes {
     lane.tail = new Promise<void>((resolve) => (done = resolve));
     try {
       await previous;
-      if (lane.taken.some((t) => t.at > since && overlaps(t.range, range))) return 'known-taken';
-      const { result, booked } = await write();
-      if (booked) {
+      const held = (t: Lane['taken'][number]) =>
+        t.refused ? covers(range, t.range) : overlaps(t.range, range);
+      if (lane.taken.some((t) => t.at > since && held(t))) return 'known-taken';
+      const { result, booked, refused = false } = await write();
+      if (booked || refused) {
         lane.clock += 1;
-        lane.taken.push({ range, at: lane.clock });
+        lane.taken.push({ range, at: lane.clock, refused: !booked });
         // Forgetting only costs a round trip later, never a wrong answer.
         if (lane.taken.length > MAX_REMEMBERED) lane.taken.shift();
       }
@@ -86,3 +94,5 @@ export class ResourceLanes {
 const MAX_REMEMBERED = 1_000;
 
 const overlaps = (a: TimeRange, b: TimeRange): boolean => a.start < b.end && b.start < a.end;
+const covers = (outer: TimeRange, inner: TimeRange): boolean =>
+  outer.start <= inner.start && inner.end <= outer.end;

@@ -24,6 +24,11 @@ export interface UpstreamGroupOptions {
   connectTimeoutMs: number;
   /** How long an instance that refused a connection is skipped. */
   cooldownMs: number;
+  /**
+   * How often each instance's `/health/ready` is asked, when there are several: one that says
+   * it is not ready (stopping, or its database down) gets no requests while another does.
+   */
+  healthIntervalMs?: number;
   connections?: number;
 }
 
@@ -43,24 +48,32 @@ interface Instance {
   url: string;
   pool: Pool;
   downUntil: number;
+  /** What its last readiness probe said (true until one says otherwise). */
+  ready: boolean;
+  probing: boolean;
 }
 
 /**
- * The instances of one upstream service: round-robin, an instance that fails to connect is skipped
- * for a cool-down, and a request that could not reach one instance (or any failed idempotent
- * request) is tried on the next. Every attempt is bounded by the timeout, so a dead or hung
- * upstream becomes 503 SERVICE_UNAVAILABLE in bounded time, never a hang.
+ * The instances of one upstream service: round-robin over those that are ready (an instance that
+ * fails to connect is skipped for a cool-down; with several, one whose readiness probe fails is
+ * skipped until it passes again), and a request that could not reach one instance (or any failed
+ * idempotent request) is tried on the next. When none is ready, all are tried all the same. Every
+ * attempt is bounded by the timeout, so a dead or hung upstream becomes 503 SERVICE_UNAVAILABLE in
+ * bounded time, never a hang.
  */
 export class UpstreamGroup {
   readonly name: string;
   private readonly instances: Instance[];
   private next = 0;
+  private readonly healthTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: UpstreamGroupOptions) {
     this.name = options.name;
     this.instances = options.urls.map((url) => ({
       url,
       downUntil: 0,
+      ready: true,
+      probing: false,
       pool: new Pool(url, {
         connections: options.connections ?? 128,
         pipelining: 1,
@@ -70,6 +83,33 @@ export class UpstreamGroup {
         bodyTimeout: options.timeoutMs,
       }),
     }));
+    // With one instance there is nowhere else to send a request: nothing to probe for.
+    if (this.instances.length > 1 && options.healthIntervalMs) {
+      this.healthTimer = setInterval(() => {
+        for (const instance of this.instances) void this.probe(instance);
+      }, options.healthIntervalMs);
+      this.healthTimer.unref();
+    }
+  }
+
+  private async probe(instance: Instance): Promise<void> {
+    if (instance.probing) return;
+    instance.probing = true;
+    try {
+      const response = await instance.pool.request({
+        method: 'GET',
+        path: '/health/ready',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      await response.body.dump();
+      instance.ready = response.statusCode === 200;
+      // Back (restarted): no need to wait out a cool-down its restart began.
+      if (instance.ready) instance.downUntil = 0;
+    } catch {
+      instance.ready = false;
+    } finally {
+      instance.probing = false;
+    }
   }
 
   get urls(): string[] {
@@ -82,10 +122,8 @@ export class UpstreamGroup {
     this.next = (this.next + 1) % this.instances.length;
     const rotated = [...this.instances.slice(start), ...this.instances.slice(0, start)];
     const now = Date.now();
-    return [
-      ...rotated.filter((instance) => instance.downUntil <= now),
-      ...rotated.filter((instance) => instance.downUntil > now),
-    ];
+    const healthy = (instance: Instance) => instance.ready && instance.downUntil <= now;
+    return [...rotated.filter(healthy), ...rotated.filter((instance) => !healthy(instance))];
   }
 
   async request(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
@@ -121,6 +159,7 @@ export class UpstreamGroup {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.healthTimer);
     await Promise.all(this.instances.map((instance) => instance.pool.close()));
   }
 }
