@@ -85,6 +85,11 @@ describe('hostile input: one rule for text, nesting and transport limits', () =>
     app.get('/notes/:id', { schema: { params: idParams } }, async (request) => ({
       data: request.params,
     }));
+    // A command that takes no body.
+    app.delete('/notes/:id', { schema: { params: idParams } }, async (request, reply) => {
+      stored.push(`deleted ${request.params.id}`);
+      return reply.status(204).send();
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     port = (app.server.address() as AddressInfo).port;
   });
@@ -116,6 +121,29 @@ describe('hostile input: one rule for text, nesting and transport limits', () =>
     expect(error.code).toBe('VALIDATION_ERROR');
     expect(error.details?.fields?.[0]?.field).toBe(field);
     expect(stored.length).toBe(before);
+  });
+
+  it('refuses a body on a route that takes none, as an unknown field; takes nothing, null and {}', async () => {
+    const url = '/notes/0196f1a2-7c3d-7e4f-8a5b-6c7d8e9f0a1b';
+    const remove = (payload?: string) =>
+      app.inject({
+        method: 'DELETE',
+        url,
+        ...(payload === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, payload }),
+      });
+    const before = stored.length;
+    for (const payload of ['{"reason":"moved"}', '[]', '"text"', '0']) {
+      const refused = await remove(payload);
+      expect(refused.statusCode, payload).toBe(400);
+      expect(errorOf(refused.body).details?.fields?.[0]?.field).toBe('body');
+    }
+    expect(stored.length).toBe(before);
+    for (const payload of [undefined, 'null', '{}']) {
+      expect((await remove(payload)).statusCode, payload).toBe(204);
+    }
+    expect(stored.length).toBe(before + 3);
   });
 
   it('refuses nesting 3,000 deep (well under the body limit) with 400', async () => {

@@ -21,7 +21,7 @@ import { CommonErrors } from '../errors/app-error.js';
 import { sendError, validationError } from '../errors/error-envelope.js';
 import type { Logger } from '../logger/logger.js';
 import { installHealthRoutes, Readiness, type HealthCheck } from './health.js';
-import { duplicateKey, inputProblem } from './input-text.js';
+import { duplicateKey, inputProblem, unexpectedBody } from './input-text.js';
 import { completeOpenApiDocument } from './openapi.js';
 import { createMetricsRegistry, installMetrics } from './metrics.js';
 import { RequestLogController } from './request-log.js';
@@ -221,12 +221,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
 
   // One rule for the text every route takes, before the route's own schema: nothing a column
-  // cannot store (NUL, a lone surrogate), no invisible control characters, no absurd nesting.
+  // cannot store (NUL, a lone surrogate), no invisible control characters, no absurd nesting;
+  // and no body at all where a route declares none.
   app.addHook('preValidation', (request, _reply, done) => {
     const problem =
       inputProblem(request.params, 'params') ??
       inputProblem(request.query, 'querystring') ??
-      inputProblem(request.body, 'body');
+      inputProblem(request.body, 'body') ??
+      (request.is404 || request.routeOptions.schema?.body ? null : unexpectedBody(request.body));
     done(problem ? validationError([problem]) : undefined);
   });
 

@@ -53,6 +53,18 @@ export function inputProblem(value: unknown, field: string, depth = 0): FieldErr
 }
 
 /**
+ * A body sent to a route that takes none: refused like any unknown field (API.md), or a client
+ * would believe that what it sent (`{"reason": …}` with a DELETE) did something. No body, `null`
+ * and `{}` are nothing, what many clients send with a command; raw bytes (a Buffer) are for the
+ * route to read itself (the gateway forwards them, a webhook checks their signature).
+ */
+export function unexpectedBody(body: unknown): FieldError | null {
+  if (body === undefined || body === null || Buffer.isBuffer(body)) return null;
+  const empty = typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+  return empty ? null : { field: 'body', message: 'must be empty: this route takes no body' };
+}
+
+/**
  * The first key that appears twice in one object of a JSON text, or null. JSON.parse keeps the
  * last one silently, so `{"status":"PENDING","status":"CONFIRMED"}` would mean whatever the parser
  * in front of us chose: an ambiguity a client never needs, refused like any other malformed input.
