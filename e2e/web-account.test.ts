@@ -433,7 +433,7 @@ describe.skipIf(!hasChromium)('the account pages of the web app, in Chromium', (
   }, 120_000);
 
   it('shares one session between the browser’s tabs: a new tab is signed in, two tabs renew once between them, signing out in one ends both', async () => {
-    const email = 'ren@example.com';
+    const email = 'hinata@example.com';
     await api.signUp(email);
     const { context, page, problems } = await openPage(browser, {
       allowedConsoleErrors: PROVOKED,
