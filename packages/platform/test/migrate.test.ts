@@ -104,6 +104,7 @@ describe('migration runner', () => {
       '_prisma_migrations',
       'inbox',
       'outbox',
+      'scheduled_jobs',
       'widgets',
     ]);
     const rows = await query<{ migration_name: string }>(
